@@ -1,0 +1,127 @@
+"""Pure builders: facts DataFrame in, Plotly Figure out (no Streamlit here).
+
+Every figure carries an explicit template: `import streamlit` makes Plotly's default template
+"streamlit", whose placeholder colours export as black traces (see ECOSYSTEM.md). Text from
+articles (zones, sentences) is escaped because Plotly reads tags in labels and hovers.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+from dashboard import labels
+from dashboard.data import fmt_value
+from dashboard.text import esc, wrap
+
+TEMPLATE = "plotly_white"
+FONT = dict(family="Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif",
+            size=13)
+COLOURS = qualitative.Plotly + qualitative.D3[1:] + qualitative.Dark24
+TARGET_PATTERN = "/"
+HOVER = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>"
+         "数值：%{customdata[2]}<br>限定：%{customdata[3]}<br>"
+         "%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+
+
+def zone_colours(zones: list[str]) -> dict[str, str]:
+    """A fixed colour per zone, the same on every page (zones in sorted order)."""
+    return {z: COLOURS[i % len(COLOURS)] for i, z in enumerate(sorted(zones))}
+
+
+def x_label(year, period: str) -> str:
+    """Bar position: "2019", "2019 上半年", "2016年以来"… ("年份不详" when no year)."""
+    if pd.isna(year):
+        return "年份不详"
+    return str(int(year)) if period == "year" else f"{int(year)} {labels.period(period)}"
+
+
+def _hover(d: pd.DataFrame) -> list[list[str]]:
+    """customdata per point: zone, when + status, value, hedge, sentence, article."""
+    return [[esc(z), f"{x} {labels.STATUSES.get(s, s)}", esc(fmt_value(v, u, q)),
+             esc(q) or "无", wrap(sent), "文章 " + esc(doc)]
+            for z, x, s, v, u, q, sent, doc in zip(
+                d["zone"], d["x"], d["status"], d["value"], d["unit"], d["qualifier"],
+                d["sentence"], d["doc_id"])]
+
+
+def _layout(fig: go.Figure, title: str, y_title: str, n_legend: int) -> go.Figure:
+    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01),
+                      yaxis_title=esc(y_title), legend_title_text="开发区",
+                      height=460 + 18 * max(0, n_legend - 12) // 4,
+                      margin=dict(l=60, r=20, t=60, b=60), hoverlabel=dict(align="left"))
+    return fig
+
+
+def _x_order(d: pd.DataFrame) -> list[str]:
+    keys = d.drop_duplicates("x").assign(
+        _y=d["year"].fillna(9999), _p=d["period"].map(labels.period_order))
+    return keys.sort_values(["_y", "_p"])["x"].tolist()
+
+
+def compare_bars(folded: pd.DataFrame, title: str, y_title: str,
+                 colours: dict[str, str]) -> go.Figure:
+    """Grouped bars: x = year (and part of year), one colour per zone, targets hatched.
+
+    Two different figures for the same zone, year and status (e.g. from two articles) stand
+    side by side instead of hiding each other.
+    """
+    d = folded.assign(x=[x_label(y, p) for y, p in zip(folded["year"], folded["period"])])
+    d = d.sort_values(["zone", "status", "x", "value"])
+    d["k"] = d.groupby(["zone", "status", "x"]).cumcount()
+    fig = go.Figure()
+    for (zone, status, k), g in d.groupby(["zone", "status", "k"], sort=True):
+        target = status == "target"
+        fig.add_bar(
+            x=g["x"], y=g["value"], name=esc(zone) + ("（目标）" if target else ""),
+            legendgroup=f"{zone}|{status}", showlegend=k == 0,
+            offsetgroup=f"{zone}|{status}|{k}", customdata=_hover(g), hovertemplate=HOVER,
+            marker=dict(color=colours.get(zone, "#636efa"),
+                        pattern=dict(shape=TARGET_PATTERN if target else "", fillmode="overlay",
+                                     fgcolor="white", size=6),
+                        line=dict(color=colours.get(zone, "#636efa"), width=1)),
+            opacity=0.75 if target else 1.0)
+    fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=_x_order(d))
+    return _layout(fig, title, y_title, d["zone"].nunique())
+
+
+def pick_one_per_year(folded: pd.DataFrame) -> pd.DataFrame:
+    """A line needs one value per zone, year and status: the most-mentioned figure
+    (ties: the larger one, usually the later/fuller report)."""
+    d = folded.dropna(subset=["year"])
+    d = d.sort_values(["mentions", "value"]).groupby(["zone", "year", "status"]).tail(1)
+    return d.sort_values(["zone", "status", "year"])
+
+
+def trend_lines(folded: pd.DataFrame, title: str, y_title: str,
+                colours: dict[str, str]) -> go.Figure:
+    """A line per zone across years; targets dashed in the zone's colour."""
+    d = pick_one_per_year(folded)
+    d = d.assign(x=[x_label(y, p) for y, p in zip(d["year"], d["period"])])
+    fig = go.Figure()
+    for (zone, status), g in d.groupby(["zone", "status"], sort=True):
+        target = status == "target"
+        fig.add_scatter(
+            x=g["year"].astype(int), y=g["value"], mode="lines+markers",
+            name=esc(zone) + ("（目标）" if target else ""), legendgroup=zone,
+            line=dict(color=colours.get(zone, "#636efa"), dash="dash" if target else "solid",
+                      width=2),
+            marker=dict(symbol="circle-open" if target else "circle", size=8),
+            customdata=_hover(g), hovertemplate=HOVER)
+    fig.update_xaxes(tickformat="d", dtick=1, title_text="年份")
+    return _layout(fig, title, y_title, d["zone"].nunique())
+
+
+def coverage_heatmap(table: pd.DataFrame, title: str) -> go.Figure:
+    """Zone x metric: how many distinct figures each zone has for each metric."""
+    z = table.to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[esc(c) for c in table.columns], y=[esc(i) for i in table.index],
+        text=z, texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}：%{z} 个数字<extra></extra>"))
+    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01),
+                      height=160 + 26 * len(table.index), margin=dict(l=140, r=20, t=60, b=140))
+    fig.update_xaxes(side="bottom", tickangle=-40)
+    fig.update_yaxes(autorange="reversed")
+    return fig

@@ -1,0 +1,302 @@
+"""The dashboard's data: the cached bundled corpus, a visitor's own uploads, folding, filtering.
+
+Everything here except `load_corpus` and `session_data` is a pure DataFrame function, so the
+benchmark and the tests call them without a Streamlit runtime.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import lib
+from dashboard import labels
+
+ROOT = Path(__file__).resolve().parent.parent
+# The bundled corpus; ZM_CORPUS_DIR points elsewhere (tests use a scratch copy).
+CORPUS_DIR = Path(os.environ.get("ZM_CORPUS_DIR", ROOT / "data" / "corpus"))
+
+# Repeats of one figure in one article (title + body) are one bar/point in charts.
+FOLD_KEYS = ["doc_id", "zone", "metric", "measure", "year", "period", "status", "value"]
+TEXT_COLUMNS = ["doc_id", "zone", "scope", "subject", "period", "metric", "measure", "unit",
+                "qualifier", "status", "sentence", "rule"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's choices; empty tuples and "" mean "no restriction"."""
+    zones: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    metric: str = ""
+    measure: str = "level"
+    statuses: tuple[str, ...] = ("actual", "target")
+    scope: str = "zone"  # zone | sub | all
+
+
+@dataclass
+class AppData:
+    """What every page reads: documents by id, the facts table, files that failed to read."""
+    docs: dict = field(default_factory=dict)
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    errors: list = field(default_factory=list)
+
+
+def normalise(facts: pd.DataFrame) -> pd.DataFrame:
+    """One dtype per column whatever the extractor returned (empty text = "", year = Int64)."""
+    df = facts.reindex(columns=list(lib.FACT_COLUMNS)).copy()
+    for col in TEXT_COLUMNS:
+        df[col] = df[col].fillna("").astype(str)
+    df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")
+    df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
+    for col in ("start", "end"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
+    return df.reset_index(drop=True)
+
+
+def corpus_fingerprint(folder: Path = CORPUS_DIR) -> str:
+    """Changes when a corpus file or the extractor's code changes: the cache key."""
+    parts = []
+    for p in sorted(list(Path(folder).glob("*")) + list((ROOT / "lib").glob("*.*"))):
+        if p.is_file():
+            s = p.stat()
+            parts.append(f"{p.name}:{s.st_size}:{s.st_mtime_ns}")
+    return "|".join(parts)
+
+
+@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2)
+def load_corpus(folder: str, fingerprint: str) -> AppData:
+    """Read and extract the bundled corpus once per corpus version (shared by all visitors)."""
+    docs, errors = lib.read_documents([folder])
+    facts = normalise(lib.extract_facts(docs))
+    return AppData({d.doc_id: d for d in docs}, facts, [str(e) for e in errors])
+
+
+def session_data() -> AppData:
+    """The bundled corpus plus this visitor's uploads (kept in st.session_state only)."""
+    corpus = load_corpus(str(CORPUS_DIR), corpus_fingerprint(CORPUS_DIR))
+    up_docs = st.session_state.get("upl_docs", {})
+    up_facts = st.session_state.get("upl_facts")
+    if not up_docs and up_facts is None:
+        return corpus
+    facts = corpus.facts if up_facts is None else pd.concat(
+        [corpus.facts, normalise(up_facts)], ignore_index=True)
+    return AppData({**corpus.docs, **up_docs}, facts, corpus.errors)
+
+
+# ---------------------------------------------------------------- filtering and folding
+
+def filter_facts(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """Rows matching the sidebar (not folded: the tables show every mention)."""
+    mask = pd.Series(True, index=df.index)
+    if f.zones:
+        mask &= df["zone"].isin(f.zones)
+    if f.years:
+        mask &= df["year"].isin(f.years).fillna(False)
+    if f.metric:
+        mask &= df["metric"] == f.metric
+    if f.measure:
+        mask &= df["measure"] == f.measure
+    if f.statuses:
+        mask &= df["status"].isin(f.statuses)
+    if f.scope in ("zone", "sub"):
+        mask &= df["scope"] == f.scope
+    return df[mask]
+
+
+def without_metric(f: Filters) -> Filters:
+    """The same view over every metric and measure (Overview's coverage)."""
+    return replace(f, metric="", measure="")
+
+
+def fold(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct figure of an article; `mentions` says how often it was stated."""
+    if df.empty:
+        return df.assign(mentions=pd.Series(dtype=int))
+    mentions = df.groupby(FOLD_KEYS, dropna=False, sort=False)["value"].transform("size")
+    keep = ~df.duplicated(FOLD_KEYS)
+    return df.assign(mentions=mentions)[keep]
+
+
+def main_unit(df: pd.DataFrame) -> str:
+    """The most common unit: one chart plots one unit (亿元 and 亿美元 don't share an axis)."""
+    return df["unit"].mode().iat[0] if not df.empty else ""
+
+
+def search(df: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows whose sentence, zone, subject, metric (key or label) or article contain query."""
+    q = query.strip()
+    if not q:
+        return df
+    names = {k: v for k, v in labels.metric_labels().items() if q.lower() in v.lower()}
+    hit = df["metric"].isin(names) | df["metric"].str.contains(q, case=False, regex=False)
+    for col in ("sentence", "zone", "subject", "doc_id"):
+        hit |= df[col].str.contains(q, case=False, regex=False)
+    return df[hit]
+
+
+# ---------------------------------------------------------------- sidebar choices
+
+def zone_options(df: pd.DataFrame) -> list[str]:
+    return sorted(z for z in df["zone"].unique() if z)
+
+
+def year_options(df: pd.DataFrame) -> list[int]:
+    return sorted(int(y) for y in df["year"].dropna().unique())
+
+
+def metric_options(df: pd.DataFrame) -> list[str]:
+    """Metrics in the data, in metrics.csv order (keys unknown to it at the end)."""
+    order = list(labels.metric_labels())
+    present = set(df["metric"].unique()) - {""}
+    return [m for m in order if m in present] + sorted(present - set(order))
+
+
+def default_metric(df: pd.DataFrame) -> str:
+    """The whole-zone level metric reported by the most zones: a useful first chart."""
+    d = df[(df["measure"] == "level") & (df["scope"] == "zone") & (df["metric"] != "other")]
+    if d.empty:
+        d = df
+    if d.empty:
+        return ""
+    return d.groupby("metric")["zone"].nunique().sort_values(ascending=False).index[0]
+
+
+# ---------------------------------------------------------------- overview tables
+
+def coverage(folded: pd.DataFrame) -> pd.DataFrame:
+    """Zone x metric label: how many distinct figures (0 = none)."""
+    if folded.empty:
+        return pd.DataFrame()
+    order = [m for m in metric_options(folded)]
+    table = pd.crosstab(folded["zone"], folded["metric"]).reindex(columns=order, fill_value=0)
+    table.columns = [labels.metric(m) for m in table.columns]
+    return table
+
+
+def fmt_value(value: float, unit: str = "", qualifier: str = "") -> str:
+    """365.0 亿元 -> "365亿元"; 200000 平方米 -> "200,000平方米"; hedge kept in front/behind."""
+    if pd.isna(value):
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    if qualifier in ("约", "近", "超", "达", "过", "至少", "不低于"):
+        return f"{qualifier}{text}{unit}"
+    return f"{text}{unit}{qualifier}"
+
+
+def latest_values(folded: pd.DataFrame, metrics: list[str] = labels.HEADLINE) -> pd.DataFrame:
+    """Zone x headline metric: the latest actual whole-year level, e.g. "365亿元 (2018)"."""
+    d = folded[folded["metric"].isin(metrics) & (folded["measure"] == "level")
+               & (folded["status"] == "actual") & folded["year"].notna()]
+    if d.empty:
+        return pd.DataFrame()
+    d = d.assign(_whole=(d["period"] == "year").astype(int),
+                 _p=d["period"].map(labels.period_order))
+    # Latest year first; within it a whole-year figure beats a part-year one.
+    d = d.sort_values(["year", "_whole", "_p"]).groupby(["zone", "metric"]).tail(1)
+    cell = [f"{fmt_value(v, u, q)}（{y}{'' if p == 'year' else labels.period(p)}）"
+            for v, u, q, y, p in zip(d["value"], d["unit"], d["qualifier"], d["year"], d["period"])]
+    table = d.assign(cell=cell).pivot(index="zone", columns="metric", values="cell")
+    table = table.reindex(columns=[m for m in metrics if m in table.columns]).fillna("—")
+    table.columns = [labels.metric(m) for m in table.columns]
+    table.index.name = labels.COLUMNS["zone"]
+    return table
+
+
+# ---------------------------------------------------------------- uploads
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """A doc_id safe as a file name and not yet used: 报告.txt twice -> 报告, 报告_2."""
+    base = re.sub(r"[^\w\-.]+", "_", wanted).strip("._") or "article"
+    doc_id, n = base, 1
+    while doc_id in taken:
+        n += 1
+        doc_id = f"{base}_{n}"
+    return doc_id
+
+
+def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
+    """Read uploaded files and pasted Documents; extract each article on its own.
+
+    Returns (docs by id, facts, errors as "name: reason"). A file that can't be read or
+    extracted is reported and skipped; the good ones are kept.
+    """
+    docs, errors = [], []
+    taken = set(taken)
+    for name, data in files:
+        try:
+            doc = lib.read_bytes(name, data)
+        except lib.ReadError as e:
+            errors.append(str(e))
+            continue
+        except Exception as e:  # a reader bug must not lose the other files
+            errors.append(f"{name}: {type(e).__name__}: {e}")
+            continue
+        docs.append(doc)
+    docs.extend(pasted)
+    kept, frames = {}, []
+    for doc in docs:
+        doc.doc_id = unique_id(doc.doc_id, taken)
+        try:
+            frames.append(normalise(lib.extract_facts([doc])))
+        except Exception as e:
+            errors.append(f"{doc.path or doc.doc_id}: 提取失败 {type(e).__name__}: {e}")
+            continue
+        taken.add(doc.doc_id)
+        kept[doc.doc_id] = doc
+    facts = pd.concat(frames, ignore_index=True) if frames else normalise(pd.DataFrame())
+    return kept, facts, errors
+
+
+def is_hosted() -> bool:
+    """True on Streamlit Community Cloud (apps live under /mount/src) or when ZM_HOSTED=1."""
+    flag = os.environ.get("ZM_HOSTED")
+    if flag is not None:
+        return flag == "1"
+    return str(ROOT).startswith("/mount/src") or os.environ.get("HOSTNAME") == "streamlit"
+
+
+def can_save_locally(folder: Path = CORPUS_DIR) -> bool:
+    """Saving into data/corpus is offered only on one's own machine with a writable folder."""
+    return not is_hosted() and Path(folder).is_dir() and os.access(folder, os.W_OK)
+
+
+def save_to_corpus(docs: dict, folder: Path = CORPUS_DIR) -> list[Path]:
+    """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv."""
+    folder = Path(folder)
+    manifest = folder / "manifest.csv"
+    existing = {p.stem for p in folder.iterdir()}
+    new_file = not manifest.exists()
+    written = []
+    with open(manifest, "a", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        if new_file:
+            writer.writerow(["doc_id", "title", "zone", "published", "url"])
+        for doc in docs.values():
+            doc_id = unique_id(doc.doc_id, existing)
+            existing.add(doc_id)
+            path = folder / f"{doc_id}.txt"
+            path.write_text(doc.text, encoding="utf-8")
+            writer.writerow([doc_id, doc.title, doc.zone, doc.published, doc.url])
+            written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------- benchmark data
+
+def replicate_facts(df: pd.DataFrame, n: int, zones: int = 40) -> pd.DataFrame:
+    """n facts made from df's rows: copy k moves to zone "<zone>#<k % zones>" and shifts
+    years by (k // zones) % 10, so charts over it look like a large multi-zone corpus."""
+    copies = -(-n // len(df))
+    parts = []
+    for k in range(copies):
+        part = df.copy()
+        part["zone"] = part["zone"] + f"#{k % zones}"
+        part["year"] = part["year"] + (k // zones) % 10
+        part["doc_id"] = part["doc_id"] + f"#{k}"
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True).head(n)

@@ -1,0 +1,58 @@
+"""Chinese labels for the facts table's keys: the UI shows these, downloads keep the keys."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MEASURES = {"level": "数值", "growth": "增速", "share": "占比", "change": "变化量"}
+STATUSES = {"actual": "实际", "target": "目标"}
+SCOPES = {"zone": "全区", "sub": "区内主体", "all": "全部"}
+PERIODS = {"year": "全年", "H1": "上半年", "Q1": "一季度", "Q1-3": "前三季度",
+           "multi-year": "多年"}
+ALL = ""  # the "no restriction" choice of a single-choice filter
+
+# Display names of the table columns (Evidence and Data pages).
+COLUMNS = {
+    "doc_id": "文章", "zone": "开发区", "scope": "范围", "subject": "主体", "year": "年份",
+    "period": "时期", "metric": "指标", "measure": "类型", "value": "数值", "unit": "单位",
+    "qualifier": "限定", "status": "状态", "sentence": "原句", "start": "起", "end": "止",
+    "rule": "规则",
+}
+
+# Headline metrics of the Overview's "latest value" table, in display order.
+HEADLINE = ["gdp", "budget_revenue", "industrial_output", "fixed_asset_investment",
+            "foreign_trade", "project_count"]
+
+@lru_cache(maxsize=1)
+def metric_labels() -> dict[str, str]:
+    """Metric key -> Chinese label (lib reads metrics.csv; read once per process)."""
+    import lib
+    return dict(lib.metric_labels())
+
+
+def metric(key: str) -> str:
+    return metric_labels().get(key, key) if key else "全部指标"
+
+
+def measure(key: str) -> str:
+    return MEASURES.get(key, key) if key else "全部类型"
+
+
+def period(key: str) -> str:
+    """全年 / 上半年 / 1-8月 / 2016年以来 ..."""
+    if key in PERIODS:
+        return PERIODS[key]
+    if key.startswith("M1-"):
+        return f"1-{key[3:]}月"
+    if key.startswith("since-"):
+        return f"{key[6:]}年以来"
+    return key
+
+
+def period_order(key: str) -> int:
+    """Sort key of periods within a year: parts of a year first, then the whole year."""
+    order = {"Q1": 3, "H1": 6, "Q1-3": 9, "year": 12, "multi-year": 13}
+    if key in order:
+        return order[key]
+    if key.startswith("M1-") and key[3:].isdigit():
+        return int(key[3:])
+    return 14

@@ -1,0 +1,219 @@
+"""Find the figures (number + unit) in normalised text, with value, unit and hedge.
+
+Applies the rules of lib/rules.py, converts to the canonical units of lib/data/units.csv and
+drops what FACTS.md says is not a fact: ranks (第9位), ratios (每15家), thresholds that
+name a class of project or firm (500万元以上项目, 超千万元企业, 2000吨级), counts of
+indicators / cities / policies / slogans, figures inside book titles 《…》, "一家" meaning "a".
+Figures are returned in text order; attribution happens in lib/attribute.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib import lexicon
+from lib.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
+from lib.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX
+
+RULE_IDS = [r.id for r in FIGURE_RULES if r.pattern]
+COUNT_FAMILY = "count"
+
+# A money figure followed by these names a class of project or firm, not an amount.
+THRESHOLD_TAIL = re.compile(
+    r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户)")
+THRESHOLD_TAIL_PLAIN = re.compile(
+    r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)")
+GROWTH_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$")
+BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
+PER_RATIO = re.compile(r"平均每|每\d")
+NTH_CLAUSE = re.compile(r"第[\d一二三四五六七八九十]+[个家位名]")
+CLAUSE_END = "，,。;；!?！？\n"
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    unit: str                 # canonical unit; "" for scaled_bare until the metric supplies it
+    family: str               # money_cny, money_usd, percent, points, count, area, ... or "bare"
+    rule: str
+    qualifier: str = ""
+    raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
+    is_list_member: bool = False
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _clause_after(text: str, pos: int, limit: int = 16) -> str:
+    out = []
+    for ch in text[pos:pos + limit]:
+        if ch in CLAUSE_END or ch.isdigit():
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _hedge_before(text: str, start: int) -> tuple[str, int]:
+    m = lexicon.hedge_before_regex().search(text, max(0, start - 4), start)
+    if not m:
+        return "", start
+    written = m.group().strip()
+    return lexicon.hedges()[written][0], m.start()
+
+
+def _hedge_after(text: str, end: int) -> str:
+    m = lexicon.hedge_after_regex().match(text, end, end + 3)
+    return lexicon.hedges()[m.group()][0] if m else ""
+
+
+def _is_chinese(num: str) -> bool:
+    return all(ch in CN_NUMERAL_CHARS for ch in num)
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in BOOK_TITLE.finditer(text)]
+
+
+def _inside(spans, pos) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = pos
+    while a > 0 and text[a - 1] not in CLAUSE_END:
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in CLAUSE_END:
+        b += 1
+    return a, b
+
+
+def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
+    """(value, canonical unit, family, rule id, raw scale) of a match, or None."""
+    rule = next((rid for rid in RULE_IDS if m.group("r_" + rid)), "")
+    scale = m.group("scale") or ""
+    if not rule and not scale:
+        return None
+    number = parse_number(m.group("num"))
+    factor = scale_factor(scale)
+    if not rule:
+        return number, "", "bare", "scaled_bare", factor
+    written = m.group("r_" + rule)
+    if rule == "count":
+        return number * factor, written, COUNT_FAMILY, rule, 1.0
+    info = lexicon.units()[written]
+    if info["family"].startswith("money"):
+        return number * factor * 1e8 * info["factor"] / 1e8 * 1.0, info["canonical"], info["family"], rule, 1.0
+    return number * factor * info["factor"], info["canonical"], info["family"], rule, 1.0
+
+
+def find_figures(text: str) -> list[Figure]:
+    figures: list[Figure] = []
+    masked = _masked_spans(text) if "《" in text else []
+    for m in FIGURE_REGEX.finditer(text):
+        converted = _convert(m)
+        if converted is None:
+            continue
+        value, unit, family, rule, raw_scale = converted
+        if family.startswith("money"):
+            value = value * 1e-8 * 1e8  # keep float noise out of 亿元 values
+            value = round(value, 10)
+        start, end = m.start(), m.end()
+        num = m.group("num")
+        before = text[max(0, start - 1):start]
+        if before in ("第", "每") or _inside(masked, start):
+            continue
+        if _is_chinese(num) and not (m.group("mid") or m.group("mid2") or m.group("scale")):
+            if len(num) == 1 and rule in ("count", "money", "physical"):
+                continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity
+        after = _clause_after(text, end)
+        if rule == "count" and lexicon.not_counted_regex().match(after.lstrip("个")):
+            continue
+        if rule == "count" and after[:1] and lexicon.not_counted_regex().match(after):
+            continue
+        if rule == "count" and re.match(r"^[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)", after):
+            continue
+        if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 是去年的1.6倍: a plain ratio
+        if rule == "physical" and family == "mass" and re.match(r"[\u4e00-\u9fff]", after[:1]) \
+                and not re.search(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$", text[max(0, start - 8):start]):
+            continue  # 100万吨乙烯: a plant's name, not a quantity
+        cstart, cend = _clause_bounds(text, start)
+        clause = text[cstart:cend]
+        if PER_RATIO.search(clause) or NTH_CLAUSE.search(clause):
+            continue
+        qualifier, hedge_at = _hedge_before(text, start)
+        post = _hedge_after(text, end)
+        if m.group("mid") or m.group("mid2"):
+            qualifier = m.group("mid") or m.group("mid2")
+        elif post:
+            qualifier = qualifier or post
+            if post in ("以上",):
+                qualifier = post
+        if family.startswith("money") and _is_threshold(text, start, end, qualifier, after):
+            continue
+        if m.group("num2"):
+            qualifier = "至" + m.group("num2")
+        figures.append(Figure(start, end, value, unit, family, rule, qualifier, raw_scale))
+    figures.extend(_fractions(text, figures))
+    figures.extend(_shared_unit_lists(text, figures))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _is_threshold(text: str, start: int, end: int, qualifier: str, after: str) -> bool:
+    """500万元以上项目 / 投资过10亿元项目 / 超千万元企业 / 上10亿元的大型项目."""
+    tail = text[end:end + 20]
+    if qualifier in ("以上", "过", "超") or text[max(0, start - 1):start] == "上":
+        if THRESHOLD_TAIL.match(tail):
+            return True
+    return bool(THRESHOLD_TAIL_PLAIN.match(tail))
+
+
+def _fractions(text: str, found: list[Figure]) -> list[Figure]:
+    out = []
+    taken = [(f.start, f.end) for f in found]
+    for m in FRACTION_REGEX.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        try:
+            value = parse_fraction(m.group("frac"))
+        except (ValueError, ZeroDivisionError, KeyError):
+            continue
+        if not 0 < value <= 100:
+            continue
+        qualifier, _ = _hedge_before(text, m.start())
+        qualifier = _hedge_after(text, m.end()) or qualifier
+        out.append(Figure(m.start(), m.end(), value, "%", "percent", "fraction", qualifier))
+    return out
+
+
+def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:
+    """10.4、6.2、6.3个百分点: the bare numbers before a figure take its unit."""
+    out = []
+    taken = {f.start for f in found}
+    for fig in found:
+        if fig.family not in ("points", "percent", "money_cny", "money_usd", "count"):
+            continue
+        pos = fig.start
+        while True:
+            m = SHARED_UNIT_LIST_REGEX.search(text, max(0, pos - 24), pos)
+            if not m or m.start("listed") in taken:
+                break
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+                break
+            listed = float(m.group("listed").replace(",", ""))
+            factor = fig.value / parse_number(text[fig.start:fig.end].rstrip("个百分点%亿万元美家户人"))\
+                if False else 1.0
+            out.append(Figure(m.start("listed"), m.end("listed"), listed * factor, fig.unit, fig.family,
+                              "shared_unit_list", "", 1.0, True))
+            pos = m.start("listed")
+    return out
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Every number-looking span (Arabic or Chinese with a scale), for 'numbers no rule took'."""
+    return [m.span() for m in re.finditer(rf"\d+(?:[.,]\d+)*|[{CN_NUMERAL_CHARS}]+[万亿]", text)]

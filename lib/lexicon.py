@@ -1,0 +1,92 @@
+"""Reference tables (lib/data/*.csv) loaded and validated once, and the regexes built from them.
+
+- metric_aliases.csv: words that name a metric (alias -> metric key, kind of figure it names)
+- metrics.csv: the metric keys and their Chinese labels (spec/metrics.csv plus additions)
+- units.csv: written unit -> canonical unit, factor, family
+- hedges.csv: hedge words as written -> canonical qualifier
+- not_counted.csv: nouns whose counts are not facts (5个城市, 20条政策, 两项指标)
+A duplicate alias or an alias naming an unknown metric raises at load time.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+NO_METRIC = "_none"          # alias of a quantity that is not a fact (人口)
+
+
+def _rows(name: str) -> list[dict]:
+    with open(DATA / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    metric: str
+    kind: str                 # money | count | area | mass | energy | rate
+
+
+@lru_cache(maxsize=1)
+def metrics() -> dict[str, dict]:
+    return {r["metric"]: r for r in _rows("metrics.csv")}
+
+
+def metric_labels() -> dict[str, str]:
+    return {k: r["label_zh"] for k, r in metrics().items()}
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, Alias]:
+    known = set(metrics()) | {NO_METRIC}
+    out: dict[str, Alias] = {}
+    for r in _rows("metric_aliases.csv"):
+        a = r["alias"].strip()
+        if a in out:
+            raise ValueError(f"metric_aliases.csv: duplicate alias {a!r}")
+        if r["metric"] not in known:
+            raise ValueError(f"metric_aliases.csv: alias {a!r} names unknown metric {r['metric']!r}")
+        out[a] = Alias(a, r["metric"], r["kind"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def alias_regex() -> re.Pattern:
+    """All aliases, longest first, so 规模以上工业总产值 wins over 总产值 and 产值."""
+    words = sorted(aliases(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, dict]:
+    out = {}
+    for r in _rows("units.csv"):
+        out[r["unit"]] = {"canonical": r["canonical"], "factor": float(r["factor"]), "family": r["family"]}
+    return out
+
+
+@lru_cache(maxsize=1)
+def hedges() -> dict[str, tuple[str, str]]:
+    return {r["written"]: (r["canonical"], r["position"]) for r in _rows("hedges.csv")}
+
+
+@lru_cache(maxsize=1)
+def hedge_before_regex() -> re.Pattern:
+    words = sorted((w for w, (_, pos) in hedges().items() if pos == "before"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def hedge_after_regex() -> re.Pattern:
+    words = sorted((w for w, (_, pos) in hedges().items() if pos == "after"), key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+@lru_cache(maxsize=1)
+def not_counted_regex() -> re.Pattern:
+    words = sorted((r["noun"] for r in _rows("not_counted.csv")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))

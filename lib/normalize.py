@@ -1,0 +1,100 @@
+"""Normalisation: the text the rules read, with offsets back into the text as written.
+
+Rules see one canonical form: simplified characters, half-width digits and punctuation,
+no pinyin glosses (工業(yè) -> 工业), no scraped junk blocks. Traditional -> simplified and
+full-width -> half-width are one character for one character, so only removed glosses
+shift offsets; `NormalizedText.to_original` maps a position back to the text as read.
+Junk blocks (新闻推荐 / 相关新闻 tails, 编辑: / 责编: lines) are blanked with spaces, which
+keeps their length, so they yield no facts and shift nothing.
+
+Not handled: conversions that change length (OpenCC phrase rules that would do so are
+detected per line and that line is left unconverted).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Tone-marked pinyin in brackets right after a CJK character: 經(jīng), 區(qū).
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*"
+    r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*[)）]"
+)
+# A block that starts a list of other articles: everything after it is not this article.
+JUNK_TAIL = re.compile(r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|热点推荐|猜你喜欢)[ \t]*$", re.M)
+# Credit lines: 编辑: 刘福龙 责编: 马园亮 / (记者 张孝平) stay text but carry no figures.
+JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$", re.M)
+
+FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FULL_TO_HALF.update({0x3000: 0x20, 0x2236: ord(":")})
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    original: str
+    # removed spans as (normalised position, cumulative characters removed before it)
+    _cuts: list[int] = field(default_factory=list)
+    _shift: list[int] = field(default_factory=list)
+
+    def to_original(self, pos: int) -> int:
+        """Offset in the original text of normalised position `pos`."""
+        i = bisect.bisect_right(self._cuts, pos)
+        return pos + (self._shift[i - 1] if i else 0)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, one character for one character (line-wise fallback)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        c = _t2s().convert(line)
+        out.append(c if len(c) == len(line) else line)
+    return "\n".join(out)
+
+
+def _looks_traditional(text: str) -> bool:
+    sample = text[:20000]
+    return any(ch in sample for ch in "區經濟開發項億萬產業總於與爲為這個們會來說時後實現")
+
+
+def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:
+    m = pattern.search(text)
+    if not m:
+        return text
+    if to_end:
+        tail = text[m.start():]
+        return text[:m.start()] + re.sub(r"[^\n]", " ", tail)
+    return pattern.sub(lambda mm: " " * len(mm.group()), text)
+
+
+def normalize(raw: str) -> NormalizedText:
+    cuts, shift = [], []
+    removed = 0
+    pieces = []
+    last = 0
+    for m in PINYIN_GLOSS.finditer(raw):
+        pieces.append(raw[last:m.start()])
+        removed += m.end() - m.start()
+        cuts.append(m.start() - (removed - (m.end() - m.start())))
+        shift.append(removed)
+        last = m.end()
+    pieces.append(raw[last:])
+    text = "".join(pieces) if cuts else raw
+    text = text.translate(FULL_TO_HALF)
+    if _looks_traditional(text):
+        text = to_simplified(text)
+    text = _blank(text, JUNK_TAIL, to_end=True)
+    text = _blank(text, JUNK_LINE)
+    return NormalizedText(text, raw, cuts, shift)

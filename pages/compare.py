@@ -1,0 +1,36 @@
+"""对比 Compare: one metric as grouped bars by zone and year, each bar traceable to its sentence."""
+import streamlit as st
+
+from dashboard import charts, data, export, labels, ui
+
+app, f = ui.app_data(), ui.app_filters()
+
+st.title("对比")
+if not f.metric or not f.measure:
+    st.info("请在侧栏选择一个指标和一个类型（数值、增速、占比或变化量）。")
+    st.stop()
+
+folded = data.fold(data.filter_facts(app.facts, f))
+unit = data.main_unit(folded)
+other_units = folded.loc[folded["unit"] != unit, "unit"].unique()
+plotted, note = ui.chart_zones(folded[folded["unit"] == unit], f)
+title = f"{labels.metric(f.metric)}（{labels.measure(f.measure)}）"
+st.caption("实心柱为实际值，斜线柱为目标值；悬停可看限定词（如“以上”“约”）和原句。"
+           "同一文章重复提到的同一数字只画一次。")
+if plotted.empty:
+    st.info("当前筛选下没有数据。")
+    st.stop()
+if note:
+    st.caption(note)
+if len(other_units):
+    st.caption(f"另有 {int((folded['unit'] != unit).sum())} 个数字单位不同（"
+               f"{'、'.join(other_units)}），未画入图中，可在“来源”页查看。")
+
+stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist())
+fig = charts.compare_bars(plotted, title, f"{title}（{unit}）",
+                          charts.zone_colours(data.zone_options(app.facts)))
+ui.chart(fig, stem, key="cmp")
+
+st.subheader("图中数字的原文")
+with st.container(height=420):
+    ui.passages(plotted.sort_values(["zone", "year", "status"]), app.docs)
