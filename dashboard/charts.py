@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import qualitative
+from plotly.colors import qualitative, sample_colorscale
 
 from dashboard import labels
 from dashboard.data import fmt_value
@@ -59,31 +59,50 @@ def _x_order(d: pd.DataFrame) -> list[str]:
     return keys.sort_values(["_y", "_p"])["x"].tolist()
 
 
-def compare_bars(folded: pd.DataFrame, title: str, y_title: str,
-                 colours: dict[str, str]) -> go.Figure:
-    """Grouped bars: x = year (and part of year), one colour per zone, targets hatched.
+def year_colours(xs: list[str]) -> dict[str, str]:
+    """Chronological colours (dark = early, light = late) for the bar positions' labels."""
+    if len(xs) == 1:
+        return {xs[0]: sample_colorscale("Viridis", [0.35])[0]}
+    points = [0.85 * i / (len(xs) - 1) for i in range(len(xs))]
+    return dict(zip(xs, sample_colorscale("Viridis", points)))
 
-    Two different figures for the same zone, year and status (e.g. from two articles) stand
-    side by side instead of hiding each other.
+
+def compare_bars(folded: pd.DataFrame, title: str, y_title: str) -> go.Figure:
+    """Bars grouped by zone; inside a group one bar per year (colour = year), targets hatched.
+
+    Bars are placed by hand (numeric x, zone names as ticks) so a zone with two figures
+    gets two bars, not a slot for every year any zone has: sparse data stays readable.
+    Two figures for the same zone, year and status (e.g. from two articles) stand side by side.
     """
     d = folded.assign(x=[x_label(y, p) for y, p in zip(folded["year"], folded["period"])])
-    d = d.sort_values(["zone", "status", "x", "value"])
-    d["k"] = d.groupby(["zone", "status", "x"]).cumcount()
+    order = _x_order(d)
+    rank = {x: i for i, x in enumerate(order)}
+    d = d.assign(_r=d["x"].map(rank), _t=(d["status"] == "target").astype(int))
+    d = d.sort_values(["zone", "_r", "_t", "value"])
+    pos, ticks, cursor = [], {}, 0.0
+    for zone, g in d.groupby("zone", sort=True):
+        pos.extend(cursor + i for i in range(len(g)))
+        ticks[zone] = cursor + (len(g) - 1) / 2
+        cursor += len(g) + 1.0  # one empty slot between zones
+    d = d.assign(pos=pos)
+    colours = year_colours(order)
     fig = go.Figure()
-    for (zone, status, k), g in d.groupby(["zone", "status", "k"], sort=True):
-        target = status == "target"
+    for (r, target), g in d.groupby(["_r", "_t"], sort=True):
+        x = order[r]
         fig.add_bar(
-            x=g["x"], y=g["value"], name=esc(zone) + ("（目标）" if target else ""),
-            legendgroup=f"{zone}|{status}", showlegend=k == 0,
-            offsetgroup=f"{zone}|{status}|{k}", customdata=_hover(g), hovertemplate=HOVER,
-            marker=dict(color=colours.get(zone, "#636efa"),
-                        pattern=dict(shape=TARGET_PATTERN if target else "", fillmode="overlay",
-                                     fgcolor="white", size=6),
-                        line=dict(color=colours.get(zone, "#636efa"), width=1)),
-            opacity=0.75 if target else 1.0)
-    fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=_x_order(d))
-    return _layout(fig, title, y_title, d["zone"].nunique())
+            x=g["pos"], y=g["value"], width=0.85, name=x + ("（目标）" if target else ""),
+            customdata=_hover(g), hovertemplate=HOVER,
+            marker=dict(color=colours[x], line=dict(color=colours[x], width=1),
+                        pattern=dict(shape=TARGET_PATTERN if target else "", fgcolor="white",
+                                     fillmode="overlay", size=6)),
+            opacity=0.8 if target else 1.0)
+    fig.update_xaxes(tickmode="array", tickvals=list(ticks.values()),
+                     ticktext=[esc(z) for z in ticks], tickangle=-30 if len(ticks) > 6 else 0,
+                     showgrid=False)
+    fig.update_layout(barmode="overlay")
+    fig = _layout(fig, title, y_title, 0)
+    fig.update_layout(legend_title_text="年份")
+    return fig
 
 
 def pick_one_per_year(folded: pd.DataFrame) -> pd.DataFrame:
@@ -115,13 +134,14 @@ def trend_lines(folded: pd.DataFrame, title: str, y_title: str,
 
 def coverage_heatmap(table: pd.DataFrame, title: str) -> go.Figure:
     """Zone x metric: how many distinct figures each zone has for each metric."""
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]  # busiest first
     z = table.to_numpy()
     fig = go.Figure(go.Heatmap(
         z=z, x=[esc(c) for c in table.columns], y=[esc(i) for i in table.index],
-        text=z, texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
+        text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} · %{x}：%{z} 个数字<extra></extra>"))
     fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01),
-                      height=160 + 26 * len(table.index), margin=dict(l=140, r=20, t=60, b=140))
+                      height=200 + 26 * len(table.index), margin=dict(l=140, r=20, t=60, b=150))
     fig.update_xaxes(side="bottom", tickangle=-40)
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -157,13 +157,16 @@ def metric_options(df: pd.DataFrame) -> list[str]:
 
 
 def default_metric(df: pd.DataFrame) -> str:
-    """The whole-zone level metric reported by the most zones: a useful first chart."""
+    """A useful first chart: the headline metric (GDP, revenue…) most zones report as a
+    whole-zone level; failing that, any metric most zones report."""
     d = df[(df["measure"] == "level") & (df["scope"] == "zone") & (df["metric"] != "other")]
     if d.empty:
         d = df
     if d.empty:
         return ""
-    return d.groupby("metric")["zone"].nunique().sort_values(ascending=False).index[0]
+    zones = d.groupby("metric")["zone"].nunique().sort_values(ascending=False, kind="stable")
+    headline = zones[zones.index.isin(labels.HEADLINE)]
+    return (headline if not headline.empty else zones).index[0]
 
 
 # ---------------------------------------------------------------- overview tables

@@ -10,7 +10,7 @@ from dashboard import export, labels
 from dashboard.data import AppData, Filters, fmt_value
 from dashboard.text import FIGURE_STYLE, Mark, box, context_bounds, esc, highlight
 
-DOCUMENTS_PAGE = "pages/documents.py"
+DOCUMENTS_PAGE = "app_pages/documents.py"
 MAX_ZONES = 12  # charts over "all zones" show the zones with most figures
 
 

@@ -1,12 +1,20 @@
 """Zone Metrics extraction engine: articles in, the tidy facts table out.
 
 Public API:
-    extract_facts(source, manifest=None) -> DataFrame   (files, folders, Documents or text)
-    extract_document(doc) -> DataFrame                   (one Document)
-    read_documents(paths) -> (documents, errors)         (files/folders, errors per bad file)
-    read_bytes(name, data) -> Document                   (an uploaded file)
-    number_spans(text) -> list[(start, end)]             (every number-looking span)
-    FACT_COLUMNS, metric_labels()
+    extract_facts(source) -> DataFrame          files, folders, Documents, or one text string
+    extract_document(doc) -> DataFrame          one Document
+    read_documents(paths) -> (documents, errors)
+    read_bytes(name, data) -> Document          an uploaded file (raises ReadError)
+    number_spans(text) -> list[(start, end)]    every number-looking span (offsets into text)
+    metric_labels() -> {metric key: Chinese label}
+    FACT_COLUMNS, FACTS_SCHEMA, Document, ReadError
 """
+from lib.api import extract_document, extract_facts
 from lib.documents import Document, ReadError
-from lib.schema import FACT_COLUMNS
+from lib.figures import number_spans
+from lib.lexicon import metric_labels
+from lib.reading import read_bytes, read_documents
+from lib.schema import FACT_COLUMNS, FACTS_SCHEMA
+
+__all__ = ["extract_facts", "extract_document", "read_documents", "read_bytes", "number_spans",
+           "metric_labels", "FACT_COLUMNS", "FACTS_SCHEMA", "Document", "ReadError"]

@@ -27,8 +27,7 @@ if len(other_units):
                f"{'、'.join(other_units)}），未画入图中，可在“来源”页查看。")
 
 stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist())
-fig = charts.compare_bars(plotted, title, f"{title}（{unit}）",
-                          charts.zone_colours(data.zone_options(app.facts)))
+fig = charts.compare_bars(plotted, title, f"{title}（{unit}）")
 ui.chart(fig, stem, key="cmp")
 
 st.subheader("图中数字的原文")

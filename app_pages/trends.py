@@ -12,8 +12,9 @@ if not f.metric or not f.measure:
 
 folded = data.fold(data.filter_facts(app.facts, f)).dropna(subset=["year"])
 periods = sorted(folded["period"].unique(), key=labels.period_order)
-if "year" in periods and st.session_state.get("tr_period") not in periods:
-    st.session_state["tr_period"] = "year"  # whole years are what a trend compares
+if periods and st.session_state.get("tr_period") not in periods:
+    # whole years are what a trend usually compares
+    st.session_state["tr_period"] = "year" if "year" in periods else periods[0]
 period = st.selectbox("时期", periods, key="tr_period", format_func=labels.period,
                       help="只比较同一种时期的数字：全年与全年，上半年与上半年。") if periods else None
 folded = folded[folded["period"] == period]

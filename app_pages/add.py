@@ -1,0 +1,67 @@
+"""添加文章 Add articles: upload files or paste text; figures are extracted at once and used on
+every page for this visitor (st.session_state only, never shared with other visitors)."""
+import pandas as pd
+import streamlit as st
+
+import lib
+from dashboard import data, ui
+from dashboard.text import esc
+
+st.title("添加文章")
+st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。新文章只在本次会话中使用，其他访问者看不到。")
+
+ss = st.session_state
+ss.setdefault("upl_docs", {})
+ss.setdefault("upl_errors", [])
+
+files = st.file_uploader("上传文件", accept_multiple_files=True, key="add_files")
+with st.expander("或粘贴文本", expanded=not files):
+    pasted_text = st.text_area("正文", key="add_text", height=200)
+    title_col, zone_col = st.columns(2)
+    pasted_title = title_col.text_input("标题（可选）", key="add_title")
+    pasted_zone = zone_col.text_input("开发区（可选，留空则由正文推断）", key="add_zone")
+
+if st.button("提取并加入", type="primary", key="add_go", disabled=not (files or pasted_text.strip())):
+    pasted = []
+    if pasted_text.strip():
+        pasted.append(lib.Document(doc_id="pasted", text=pasted_text, title=pasted_title.strip(),
+                                   zone=pasted_zone.strip()))
+    with st.spinner("正在读取并提取…"):
+        taken = set(ui.app_data().docs)
+        docs, facts, errors = data.ingest([(u.name, u.getvalue()) for u in files or []], pasted,
+                                          taken)
+    ss["upl_docs"] = {**ss["upl_docs"], **docs}
+    old = ss.get("upl_facts")
+    ss["upl_facts"] = facts if old is None else pd.concat([old, facts], ignore_index=True)
+    ss["upl_errors"] = errors
+    ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。"
+    st.rerun()  # every page (and the sidebar) now sees the new articles
+
+if msg := ss.pop("add_message", None):
+    st.success(msg)
+if ss["upl_errors"]:
+    st.error(f"{len(ss['upl_errors'])} 个文件未能加入：")
+    st.html("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in ss["upl_errors"]) + "</ul>")
+
+st.subheader("本次会话添加的文章")
+if not ss["upl_docs"]:
+    st.caption("还没有。")
+    st.stop()
+upl_facts = ss.get("upl_facts")
+counts = upl_facts["doc_id"].value_counts() if upl_facts is not None else {}
+st.dataframe(pd.DataFrame([{"文章": d.doc_id, "标题": d.title, "开发区": d.zone,
+                            "数字": int(counts.get(d.doc_id, 0))} for d in ss["upl_docs"].values()]),
+             hide_index=True, width="stretch")
+
+if st.button("清空本次添加", key="add_clear"):
+    ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
+    st.rerun()
+
+if data.can_save_locally():
+    st.subheader("保存到语料库")
+    st.caption(f"本机运行时可把这些文章写入 {data.CORPUS_DIR}（每篇一个 .txt，并登记到 manifest.csv）。")
+    if st.button("保存到 data/corpus", key="add_save"):
+        written = data.save_to_corpus(ss["upl_docs"])
+        ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
+        ss["add_message"] = f"已保存 {len(written)} 篇文章到语料库。"
+        st.rerun()  # the corpus cache key changes with the new files

@@ -1,0 +1,14 @@
+"""数据 Data: the filtered facts table, every mention, downloadable as CSV, Excel, Parquet."""
+import streamlit as st
+
+from dashboard import data, export, ui
+
+app, f = ui.app_data(), ui.app_filters()
+
+st.title("数据")
+st.caption("侧栏筛选后的整洁数据表（每次提到各占一行，不合并重复）。下载的文件使用指标英文键（metric 列）。")
+rows = data.filter_facts(app.facts, f)
+st.caption(f"{len(rows)} 条")
+st.dataframe(ui.display_table(rows), hide_index=True, height=480, width="stretch")
+stem = export.file_stem(f.metric, rows["zone"].tolist(), rows["year"].dropna().tolist(), "facts")
+ui.table_downloads(rows.reset_index(drop=True), stem, key="data")

@@ -1,0 +1,49 @@
+"""extract_facts / extract_document: the entry points the CLI and the dashboard call."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Union
+
+import pandas as pd
+
+from lib.documents import Document
+from lib.extract import _facts_of
+from lib.reading import read_documents
+from lib.schema import to_frame
+
+Source = Union[str, Path, Document, Iterable[Union[str, Path, Document]]]
+
+
+def extract_document(doc: Document) -> pd.DataFrame:
+    return to_frame(_facts_of(doc))
+
+
+def _as_documents(source: Source) -> list[Document]:
+    if isinstance(source, Document):
+        return [source]
+    if isinstance(source, str) and not Path(source).exists() and ("\n" in source or len(source) > 255
+                                                                   or not source.strip()):
+        return [Document(doc_id="text", text=source)]  # a text string, not a path
+    if isinstance(source, (str, Path)):
+        source = [source]
+    docs, paths = [], []
+    for item in source:
+        (docs if isinstance(item, Document) else paths).append(item)
+    if paths:
+        read, errors = read_documents(paths)
+        if errors:
+            raise errors[0]
+        docs.extend(read)
+    return docs
+
+
+def extract_facts(source: Source) -> pd.DataFrame:
+    """The facts of every document in `source` (see lib/__init__.py), one validated table.
+
+    Paths that cannot be read raise their ReadError; use read_documents() first to keep going
+    past bad files (as the CLI does).
+    """
+    rows = []
+    for doc in _as_documents(source):
+        rows.extend(_facts_of(doc))
+    return to_frame(rows)

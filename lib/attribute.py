@@ -1,0 +1,142 @@
+"""Which metric a figure measures, and whether it is a level, growth, share or change.
+
+Metric: the last metric alias (lib/data/metric_aliases.csv) between the previous figure of
+the sentence and this one, among the aliases whose kind fits the figure (money words for
+money, count nouns for counts …). Counts look first at the noun they count (24个项目,
+103家重点企业; 11家企业获批市重点实验室 counts platforms). The denominator of a share
+(占全区规上工业总产值的比重) and the benchmark of a gap (高于全省) are not the figure's metric.
+With no alias the figure takes the metric of the figure before it (55.66亿元,增长8.6%).
+Weak aliases (完成投资, 总额) yield to a specific one earlier in the segment.
+
+Enumerations: "A、B、C分别增长x%、y%、z%" gives the k-th value to the k-th metric; with no
+metric words before 分别, the k-th distinct metric of the sentence's earlier figures.
+"""
+from __future__ import annotations
+
+import re
+
+from lib import lexicon
+from lib.figures import Figure
+
+KINDS_FOR_FAMILY = {
+    "money_cny": {"money"}, "money_usd": {"money"}, "money_eur": {"money"}, "money_hkd": {"money"},
+    "count": {"count"}, "area": {"area"}, "mass": {"mass"}, "energy": {"energy"},
+    "volume": set(), "length": {"count"},
+    "percent": {"money", "count", "rate", "area", "mass", "energy"},
+    "points": {"money", "count", "rate", "area", "mass", "energy"},
+    "bare": {"money", "count"},
+}
+WEAK_ALIASES = {"完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "产值", "总产值",
+                "增加值", "计划", "工程", "单位"}
+DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "件": "patent_count",
+                        "人": "talent_count", "名": "talent_count", "项": "platform_count",
+                        "支": "platform_count", "处": "infrastructure", "条": "infrastructure",
+                        "个": "project_count", "座": "infrastructure", "人次": "other"}
+DEFAULT_BY_UNIT = {"亩": "land_area", "平方公里": "land_area", "平方米": "floor_area", "吨": "other",
+                   "公里": "infrastructure", "米": "infrastructure", "千瓦时": "energy_use",
+                   "立方米": "other"}
+CUT_BEFORE_SHARE_OR_GAP = re.compile(r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于")
+PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|成为)")
+GROWTH_WORDS = re.compile(r"增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减")
+SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|达到|为")
+GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高|高")
+DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
+CHANGE_VERB = re.compile(r"新增|净增|增加(?!值)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
+CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有")
+
+
+def aliases_in(text: str, kinds: set[str]) -> list[tuple[int, lexicon.Alias]]:
+    table = lexicon.aliases()
+    out = []
+    for m in lexicon.alias_regex().finditer(text):
+        alias = table.get(m.group()) or table.get(m.group().upper())
+        if alias and (alias.kind in kinds or alias.metric == lexicon.NO_METRIC):
+            out.append((m.start(), alias))
+    return out
+
+
+def _pick(found: list[tuple[int, lexicon.Alias]]) -> str | None:
+    """The last alias, unless it is weak and a specific money alias stands before it."""
+    if not found:
+        return None
+    last = found[-1][1]
+    if last.alias in WEAK_ALIASES:
+        strong = [a for _, a in found[:-1] if a.alias not in WEAK_ALIASES and a.kind == last.kind]
+        if strong and last.kind == "money":
+            return strong[-1].metric
+    return last.metric
+
+
+def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | None:
+    """The metric named near the figure, '_none' for a non-fact (人口), or None if unnamed."""
+    kinds = KINDS_FOR_FAMILY.get(fig.family, {"money", "count"})
+    if fig.family in ("percent", "points") and measure in ("share", "change"):
+        cut = None
+        for cut in CUT_BEFORE_SHARE_OR_GAP.finditer(segment):
+            pass
+        if cut:
+            segment = segment[:cut.start()]
+    if fig.family == "count":
+        head = after[:12]
+        award = PLATFORM_AWARD.search(head)
+        if award:
+            counted = aliases_in(head[award.end():], {"count"})
+            if any(a.metric == "platform_count" for _, a in counted):
+                return "platform_count"
+        counted = aliases_in(head, {"count"})
+        if counted:
+            return counted[0][1].metric
+    found = aliases_in(segment, kinds)
+    if found and found[-1][1].metric == lexicon.NO_METRIC:
+        return lexicon.NO_METRIC
+    found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]
+    metric = _pick(found)
+    if metric:
+        return metric
+    if fig.family == "mass" and re.search(r"吞吐|货运|运量", segment):
+        return "freight"
+    return None
+
+
+def default_metric(fig: Figure) -> str:
+    if fig.family == "count":
+        return DEFAULT_COUNT_METRIC.get(fig.unit, "other")
+    return DEFAULT_BY_UNIT.get(fig.unit, "other")
+
+
+def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: str) -> str:
+    if fig.family == "points":
+        return "change"
+    if fig.family == "percent":
+        if fig.rule == "multiple":
+            return "growth"
+        if fig.rule in ("tenths", "fraction"):
+            return "share"
+        best, kind = -1, ""
+        for pattern, name in ((GROWTH_WORDS, "growth"), (SHARE_WORDS, "share"), (GAP_WORDS, "gap")):
+            for m in pattern.finditer(clause_before):
+                if m.end() > best or (m.end() == best and name == "growth"):
+                    best, kind = m.end(), name
+        if kind == "gap":
+            return "change"
+        if kind:
+            return kind
+        if re.match(r"^(?:以上|左右)?的?(?:增幅|增长|增速)", after):
+            return "growth"
+        return "share"
+    # levels and absolute changes
+    last_change = None
+    for last_change in CHANGE_VERB.finditer(sentence_before):
+        pass
+    if not last_change:
+        return "level"
+    between = sentence_before[last_change.end():]
+    if fig.family.startswith("money") and len(between) > 8:
+        return "level"
+    if CHANGE_BREAK.search(between):
+        return "level"
+    return "change"
+
+
+def is_decline(clause_before: str) -> bool:
+    return bool(DECLINE.search(clause_before))

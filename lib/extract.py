@@ -1,0 +1,318 @@
+"""The pipeline: a Document in, its facts out (one row per figure, FACTS.md columns).
+
+read -> normalise (offset map) -> split sentences -> find figures (lib/figures.py) ->
+attach metric and measure (lib/attribute.py), year and period (lib/timeframe.py), status
+(lib/status.py), zone (lib/zones.py), scope (lib/scope.py) -> enumerations (分别) -> rows.
+State carried between sentences: the year and period named last in the paragraph, the zone
+named last, the sub-item a heading opened.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib import attribute, lexicon, scope, status, timeframe, zones
+from lib.documents import Document
+from lib.figures import Figure, find_figures
+from lib.normalize import normalize
+
+SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
+CLAUSE_SEP = re.compile(r"[,，;；:：]")
+RESPECTIVELY = re.compile(r"分别")
+BENCHMARKS = re.compile(r"全国|全省|全市|全区|上年同期|同期|平均水平|[0-9]{4}年全年")
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
+PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
+FROM_TO = re.compile(r"从[ \t]*$")
+LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
+MONEY_UNIT_FOR_METRIC = "亿元"
+COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
+                         "platform_count": "个", "patent_count": "件"}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out, paragraph, last_end = [], 0, 0
+    for m in SENTENCE.finditer(text):
+        if "\n" in text[last_end:m.start()]:
+            paragraph += 1
+        if m.group().strip():
+            out.append(Sentence(m.start(), m.end(), paragraph))
+        last_end = m.end()
+    return out
+
+
+class _DocState:
+    """What one document knows while its sentences are read in order."""
+
+    def __init__(self, doc: Document, text: str, raw: str):
+        self.text = text
+        self.mentions = zones.find_zone_mentions(text)
+        self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
+            zones.infer_article_zone(text, self.mentions, doc.title)
+        self.cues = timeframe.find_year_cues(text)
+        pub_year, self.pub_month = timeframe.published_year_month(
+            doc.published, raw.translate({cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}))
+        self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
+        timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
+        self.default_year = timeframe.dominant_year(self.cues, self.article_year)
+        self.periods = timeframe.find_period_cues(text)
+        self.generic = [m.start() for m in zones.GENERIC_REFERENCE.finditer(text)]
+        # carried state
+        self.paragraph = -1
+        self.para_cue: timeframe.YearCue | None = None
+        self.para_period = ""
+        self.para_target = False
+        self.para_full_year = False
+        self.sticky_zone = self.zone
+        self.sub_topic = ""
+        self.last_metric = ""
+
+    def new_paragraph(self, index: int) -> None:
+        if index != self.paragraph:
+            self.paragraph = index
+            self.para_cue, self.para_period, self.sub_topic = None, "", ""
+            self.para_target, self.para_full_year = False, False
+
+
+def _in(items, start, end):
+    return [x for x in items if start <= x.start < end]
+
+
+def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
+    """(year, period override, cue kind) of a figure."""
+    text = st.text
+    before = text[max(s.start, fig.start - 6):fig.start]
+    if LAST_YEAR_OF.search(before) and st.article_year:
+        base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
+        return ((base or st.article_year) - 1), "", "relative"
+    usable = [c for c in cues_before if c.kind not in ("comparison",)]
+    if FROM_TO.search(text[max(s.start, fig.start - 2):fig.start]):
+        froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
+        if froms:
+            return froms[0].year, "", "from"
+    if re.search(r"(?:提高|增长|增加|上升|达)到[ \t]*$", before):
+        later = [c for c in _in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
+        if later and any(c.kind == "from" for c in _in(st.cues, s.start, s.end)):
+            return max(c.year for c in later), "", "explicit"
+    usable = [c for c in usable if c.kind != "from"]
+    cue = usable[-1] if usable else None
+    if cue is None and st.para_cue is not None:
+        cue = st.para_cue
+    if cue is None:
+        if st.para_full_year or "全年" in text[s.start:fig.start]:
+            full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
+            if full:
+                return full, "", "full"
+        return st.default_year, "", "default"
+    if cue.kind == "since":
+        since = cue.year if cue.year is not None else st.article_year
+        word = text[cue.start:cue.end]
+        if word.startswith("今年") or word.startswith("本年"):
+            return st.article_year, "", "since-this-year"
+        return st.article_year, f"since-{since}" if since else "", "since"
+    if cue.kind == "now":
+        return st.article_year, "", "now"
+    return cue.year, "", cue.kind
+
+
+def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str) -> str:
+    if since:
+        return since
+    if timeframe.MULTI_YEAR.search(clause_before):
+        return "multi-year"
+    periods = _in(st.periods, s.start, fig.start)
+    if periods:
+        return periods[-1].period
+    return st.para_period or "year"
+
+
+def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
+    named = [m for m in st.mentions if s.start <= m.start < fig.start]
+    generic = [g for g in st.generic if s.start <= g < fig.start]
+    best_named = named[-1] if named else None
+    best_generic = generic[-1] if generic else None
+    if best_named and (best_generic is None or best_named.start >= best_generic
+                       or best_named.end > best_generic):
+        name = best_named.name
+        return st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name
+    if best_generic is not None:
+        return st.zone
+    return st.sticky_zone
+
+
+def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
+    named = [m for m in st.mentions if s.start <= m.start < s.end]
+    generic = [g for g in st.generic if s.start <= g < s.end]
+    last_named = named[-1].start if named else -1
+    last_generic = generic[-1] if generic else -1
+    if last_named > last_generic:
+        name = named[-1].name
+        st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
+    elif last_generic >= 0:
+        st.sticky_zone = st.zone
+
+
+def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
+    family = lexicon.metrics().get(metric, {}).get("family", "")
+    if family == "money":
+        return fig.value * fig.raw_scale / 1e8, MONEY_UNIT_FOR_METRIC
+    if metric in COUNT_UNIT_FOR_METRIC:
+        return fig.value * fig.raw_scale, COUNT_UNIT_FOR_METRIC[metric]
+    return None
+
+
+def _facts_of(doc: Document) -> list[dict]:
+    norm = normalize(doc.text)
+    text = norm.text
+    figures = find_figures(text)
+    if not figures:
+        return []
+    st = _DocState(doc, text, doc.text)
+    rows: list[dict] = []
+    fig_i = 0
+    for s in split_sentences(text):
+        st.new_paragraph(s.paragraph)
+        sentence = text[s.start:s.end]
+        if PLAN_HEADING.search(sentence) and len(sentence) < 30:
+            st.para_target = True
+        if scope.starts_new_item(sentence):
+            st.sub_topic = ""
+        st.sub_topic = scope.heading_subject(sentence) or st.sub_topic
+        subject_here = scope.sentence_subject(sentence)
+        while fig_i < len(figures) and figures[fig_i].start < s.start:
+            fig_i += 1
+        sent_rows: list[tuple[Figure, dict]] = []
+        prev: Figure | None = None
+        while fig_i < len(figures) and figures[fig_i].start < s.end:
+            fig = figures[fig_i]
+            fig_i += 1
+            row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here)
+            if row is None:
+                continue
+            sent_rows.append((fig, row))
+            prev = fig
+        _apply_respectively(st, s, sent_rows)
+        rows.extend(r for _, r in sent_rows)
+        if sent_rows:
+            st.last_metric = sent_rows[-1][1]["metric"]
+        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from")]
+        if cues:
+            st.para_cue = cues[-1]
+        periods = _in(st.periods, s.start, s.end)
+        if periods:
+            st.para_period = periods[-1].period
+            if periods[-1].period == "year" and text[periods[-1].start:periods[-1].end] == "全年":
+                st.para_full_year = True
+        _update_sticky_zone(st, s)
+    return rows
+
+
+def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dict | None:
+    text = st.text
+    seg_start = prev.end if prev else s.start
+    segment = text[seg_start:fig.start]
+    clause_start = s.start
+    for m in CLAUSE_SEP.finditer(text, s.start, fig.start):
+        clause_start = m.end()
+    clause_before = text[clause_start:fig.start]
+    after = text[fig.end:min(s.end, fig.end + 16)]
+    measure = attribute.measure_for(fig, clause_before, after, text[s.start:fig.start])
+    unit, value = fig.unit, fig.value
+    if fig.family == "percent" and measure == "change":
+        unit = "百分点"
+    metric = attribute.metric_for(fig, segment, after, measure)
+    if metric == lexicon.NO_METRIC:
+        return None
+    if fig.family == "bare":
+        if metric is None:
+            return None
+        converted = _bare_unit(fig, metric)
+        if converted is None:
+            return None
+        value, unit = converted
+    if metric is None:
+        if prev is not None and sent_rows:
+            metric = sent_rows[-1][1]["metric"]
+        elif fig.family in ("percent", "points") and st.last_metric:
+            metric = st.last_metric
+        else:
+            metric = attribute.default_metric(fig)
+    if measure == "growth" and attribute.is_decline(clause_before):
+        value = -value
+    cues_before = _in(st.cues, s.start, fig.start)
+    year, since, cue_kind = _year_for(st, s, fig, cues_before)
+    period = _period_for(st, s, fig, clause_before, since)
+    target = status.is_target(sentence, fig.start - s.start) or st.para_target
+    if cue_kind == "target":
+        target = True
+    zone = _zone_for(st, s, fig)
+    subject = scope.project_after(text[fig.end:fig.end + 20]) or subject_here or st.sub_topic
+    generic_before = any(s.start <= g < fig.start for g in st.generic)
+    if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
+        subject = ""
+    o_start, o_end = norm.to_original(fig.start), norm.to_original(fig.end - 1) + 1
+    return {
+        "doc_id": doc.doc_id, "zone": zone, "scope": "sub" if subject else "zone", "subject": subject,
+        "year": year, "period": period, "metric": metric, "measure": measure,
+        "value": round(value, 10), "unit": unit, "qualifier": fig.qualifier,
+        "status": "target" if target else "actual",
+        "sentence": doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip(),
+        "start": o_start, "end": o_end, "rule": fig.rule,
+    }
+
+
+def _apply_respectively(st: _DocState, s: Sentence, sent_rows: list[tuple[Figure, dict]]) -> None:
+    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year)."""
+    if len(sent_rows) < 2:
+        return
+    text = st.text
+    for m in RESPECTIVELY.finditer(text, s.start, s.end):
+        members = [i for i, (f, _) in enumerate(sent_rows) if f.start > m.end()]
+        if not members:
+            continue
+        first = members[0]
+        if len(text[m.end():sent_rows[first][0].start]) > 12:
+            continue
+        listed = [first]
+        for i in members[1:]:
+            gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
+            if re.fullmatch(r"[\s、,，和及与]*", gap) and sent_rows[i][0].family == sent_rows[first][0].family:
+                listed.append(i)
+            else:
+                break
+        n = len(listed)
+        if n < 2:
+            continue
+        earlier = [i for i in range(len(sent_rows)) if i < first]
+        pre_start = sent_rows[earlier[-1]][0].end if earlier else s.start
+        pre_text = text[pre_start:m.start()]
+        span = YEAR_SPAN.search(text, s.start, m.start())
+        if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
+            for k, i in enumerate(listed):
+                sent_rows[i][1]["year"] = int(span.group(1)) + k
+            continue
+        if BENCHMARKS.search(pre_text):
+            continue
+        kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
+        named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        if not named:
+            distinct = []
+            for i in earlier:
+                metric = sent_rows[i][1]["metric"]
+                if metric not in distinct:
+                    distinct.append(metric)
+                else:  # keep first-appearance order
+                    pass
+            named = distinct if len(distinct) >= n or len(distinct) == 1 else []
+        if not named:
+            continue
+        if len(named) > n:
+            named = named[-n:]
+        for k, i in enumerate(listed):
+            sent_rows[i][1]["metric"] = named[min(k, len(named) - 1)]

@@ -1,0 +1,54 @@
+"""Scope: a figure about the whole zone, or about a named company, park, port or project in it.
+
+A sentence whose subject is a named entity (…集团, …公司, …产业园, …港, …机场, …示范区) gives its
+figures scope `sub`; so does a sub-item heading ("二是全力做大电子信息产业园。") for the
+sentences after it, until the next item (一是 / 二是 / ——) or paragraph. "X等N家" counts X's
+kind, so X is not a subject; a "总投资30亿元的某某项目" amount belongs to that project.
+"""
+from __future__ import annotations
+
+import re
+
+ENTITY = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|小镇|港|口岸|机场|示范区|项目))"
+    r"(?![\u4e00-\u9fff]{0,1}(?:等|区|内))"
+)
+ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{0,8}?(?:做优|做大|做强|推进|建设|打造|发展)?"
+                          r"(?P<name>[\u4e00-\u9fff]{2,14}(?:产业园区|产业园|工业园区|工业园|小镇|港|口岸|机场))(?:建设)?[。;]?$")
+ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]是|——|[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
+GENERIC = ("全区", "全县", "全市", "我区", "该区", "开发区", "高新区", "经开区", "新区", "园区企业", "重点项目",
+           "亿元以上", "亿元项目", "签约项目", "开工项目", "投产项目", "在建项目", "续建项目", "新建项目", "大项目")
+PROJECT_AFTER = re.compile(r"^的(?P<name>[\u4e00-\u9fff]{2,16}项目)")
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]是|是|在|由|对|与|和|其中|目前|全力|加快推进|推进|做优|做大|做强)+", "", name)
+
+
+def sentence_subject(sentence: str) -> str:
+    """The named entity the sentence is about, if it stands at its start."""
+    m = ENTITY.search(sentence[:24])
+    if not m:
+        return ""
+    name = _clean(m.group("name"))
+    if len(name) < 3 or any(g in name for g in GENERIC) or name.endswith(("新区", "开发区")):
+        return ""
+    if "等" in sentence[m.end():m.end() + 2]:
+        return ""
+    return name
+
+
+def heading_subject(sentence: str) -> str:
+    m = ITEM_HEADING.match(sentence.strip())
+    return _clean(m.group("name")) if m else ""
+
+
+def starts_new_item(sentence: str) -> bool:
+    return bool(ITEM_START.match(sentence.strip()))
+
+
+def project_after(after_text: str) -> str:
+    m = PROJECT_AFTER.match(after_text)
+    if m and not any(g in m.group("name") for g in GENERIC):
+        return m.group("name")
+    return ""

@@ -1,0 +1,180 @@
+"""Years and periods: the article's year, and the year and period of each figure.
+
+Year cues (explicit 2021年, 今年, 去年 / 上年, 明年, 目前, 到2022年, 2021年以来) are found once
+per document. A figure takes the last cue before it in its sentence, else the last cue of
+its paragraph, else the article's dominant reporting year. Cues inside a comparison
+(高于上年同期、2017年全年…, 比上年增长) say nothing about the figure's year.
+
+The article's year: the publication date (manifest or a date in the page head); for an
+undated page the latest year its own sentences report on, one more when the text says 去年
+about it or compares against it, or an era clue (新中国成立70周年 -> 2019, 两年平均 -> 2021).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lib.numbers import parse_chinese_integer
+
+DATE_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+YEAR_CUE = re.compile(
+    r"(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|底|末|年底|全年|度)?"
+    r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
+    r"|(?P<now>目前|现有|截至目前|截至今年|至今|当前)"
+)
+COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
+TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
+FROM_BEFORE = re.compile(r"从[ \t]*$")
+YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
+
+PERIOD_CUE = re.compile(
+    r"(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
+    r"|(?P<h1b>前半年)"
+    r"|前(?P<nmonths>\d{1,2}|[一二三四五六七八九十]{1,3})个月"
+    r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"|(?<![\d-])(?P<single>1|一)月份"
+    r"|(?P<full>全年)"
+)
+MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|近年来|近两年|近三年|近五年|历年")
+ERA_CLUES = [  # (pattern, how to get the year)
+    (re.compile(r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年"), 1949),
+    (re.compile(r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞"), 1949),
+    (re.compile(r"建党(\d{2,3}|[一二三四五六七八九十百]+)周年"), 1921),
+    (re.compile(r"改革开放(\d{2}|[一二三四五六七八九十]+)周年"), 1978),
+]
+FIXED_ERA_CLUES = [(re.compile(r"两年平均"), 2021), (re.compile(r"十四五.{0,2}开局之年"), 2021),
+                   (re.compile(r"十三五.{0,2}收官之年"), 2020)]
+
+
+@dataclass
+class YearCue:
+    start: int
+    end: int
+    year: int | None          # resolved year (None until the article year is known, for relative cues)
+    kind: str                 # explicit | relative | now | since | target | comparison | from | full
+    offset: int = 0           # for relative cues: years relative to the article year
+    month_hint: int = 0
+
+
+def _int(s: str) -> int:
+    return int(s) if s.isdigit() else int(parse_chinese_integer(s))
+
+
+def published_year_month(published: str, text: str) -> tuple[int | None, int]:
+    m = re.match(r"((?:19|20)\d{2})(?:-(\d{1,2}))?", published or "")
+    if m:
+        return int(m.group(1)), int(m.group(2) or 0)
+    m = DATE_IN_HEAD.search(text[:600])
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)), int(m.group(2))
+    return None, 0
+
+
+def find_year_cues(text: str) -> list[YearCue]:
+    cues = []
+    for m in YEAR_CUE.finditer(text):
+        start = m.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 14):start]
+        if m.group("explicit"):
+            year = int(m.group("explicit"))
+            if m.group("etail") in ("以来", "来"):
+                kind = "since"
+            elif TARGET_YEAR_BEFORE.search(before):
+                kind = "target"
+            elif FROM_BEFORE.search(before):
+                kind = "from"
+            elif COMPARISON_BEFORE.search(before):
+                kind = "comparison"
+            else:
+                kind = "explicit"
+            cues.append(YearCue(start, m.end(), year, kind))
+        elif m.group("relative"):
+            word = m.group("relative")
+            offset = {"去年": -1, "上年": -1, "上一年": -1, "明年": 1, "前年": -2}.get(word, 0)
+            after = text[m.end():m.end() + 3]
+            if word in ("上年", "去年") and (COMPARISON_BEFORE.search(before) or after.startswith("同期")):
+                kind = "comparison"
+            elif m.group("rtail"):
+                kind = "since"
+            else:
+                kind = "relative"
+            cues.append(YearCue(start, m.end(), None, kind, offset))
+        else:
+            cues.append(YearCue(start, m.end(), None, "now"))
+    return cues
+
+
+def infer_article_year(text: str, cues: list[YearCue]) -> int | None:
+    """The article's year for an undated page (see the module docstring)."""
+    reporting = [c.year for c in cues if c.kind in ("explicit", "since") and c.year]
+    bases = [c.year for c in cues if c.kind in ("comparison", "from") and c.year]
+    candidates = []
+    if reporting:
+        latest = max(reporting)
+        candidates.append(latest)
+        if any(c.kind == "relative" and c.offset == -1 for c in cues):
+            candidates.append(latest + 1)
+    if bases:
+        candidates.append(max(bases) + 1)
+    if candidates:
+        return max(candidates)
+    for pattern, base in ERA_CLUES:
+        m = pattern.search(text)
+        if m:
+            return base + _int(m.group(1))
+    for pattern, year in FIXED_ERA_CLUES:
+        if pattern.search(text):
+            return year
+    return None
+
+
+def resolve_cues(cues: list[YearCue], article_year: int | None, published_month: int) -> None:
+    for c in cues:
+        if c.year is None and article_year is not None:
+            c.year = article_year + c.offset
+
+
+def full_year_cue_year(article_year: int | None, published_month: int) -> int | None:
+    """全年 in an article published in January or February reports on the year before."""
+    if article_year is None or not published_month:
+        return None
+    return article_year - 1 if published_month <= 2 else None
+
+
+def dominant_year(cues: list[YearCue], article_year: int | None) -> int | None:
+    years = [c.year for c in cues if c.kind in ("explicit", "relative", "now") and c.year]
+    if not years:
+        return article_year
+    counts = Counter(years)
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
+
+
+@dataclass
+class PeriodCue:
+    start: int
+    end: int
+    period: str
+
+
+def find_period_cues(text: str) -> list[PeriodCue]:
+    out = []
+    for m in PERIOD_CUE.finditer(text):
+        if m.group("h1") or m.group("h1b"):
+            p = "H1"
+        elif m.group("q1"):
+            p = "Q1"
+        elif m.group("q13"):
+            p = "Q1-3"
+        elif m.group("nmonths"):
+            p = f"M1-{_int(m.group('nmonths'))}"
+        elif m.group("mto"):
+            p = f"M1-{_int(m.group('mto'))}"
+        elif m.group("single"):
+            p = "M1-1"
+        else:
+            p = "year"
+        out.append(PeriodCue(m.start(), m.end(), p))
+    return out

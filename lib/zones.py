@@ -1,0 +1,177 @@
+"""Zones: find zone names in text and write them in the canonical short form of FACTS.md.
+
+A zone name is a place prefix plus a zone suffix (高新技术产业开发区, 经济技术开发区, 经开区,
+高新区, 开发区, 新区, 新城, 区, 县). The prefix is the last word jieba segments before the
+suffix (with the metric aliases and suffixes in its user dictionary), two words when both
+are places (安徽巢湖). Generic references (全区, 我区, 该区, 开发区, 高新区, 园区 …) mean the
+article's zone. The canonical form drops 国家级 / 国家 and shortens the long suffixes.
+Not handled: zones named without a suffix (平湖经开 used as a short name, 北京亦庄).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
+                   "高新区", "开发区", "新区"]
+WEAK_SUFFIXES = ["新城", "县", "区"]
+LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
+NOUN_TAGS = {"ns", "nr", "nrt", "nz", "n", "j", "nt", "x", "nrfg", "ng"}
+PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
+SUFFIX_RE = re.compile("(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
+CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
+                    "经济技术开发区": "经开区", "经济开发区": "经开区"}
+GENERIC_REFERENCE = re.compile(
+    r"(?:全区|我区|本区|该区|全县|我县|本县|该县|园区|辖区|区内|新区|(?<![\u4e00-\u9fff]{2})(?:开发区|高新区|经开区))")
+# Words that end a run of text before a zone name: they are never part of its prefix.
+NOT_PLACE = set("的在和与及对是为了把将从向到由于等、,。;:“”()《》 \n\t|")
+NOT_PREFIX_WORDS = {
+    "全", "我", "本", "该", "城", "园", "辖", "市", "省", "全市", "我市", "本市", "全省", "我省",
+    "产业", "示范", "试验", "先行", "集聚", "核心", "综合", "保税", "自贸", "功能", "街道", "城区",
+    "片区", "东区", "西区", "南区", "北区", "中区", "新", "老", "景", "社", "小", "工业", "开发",
+    "国家级", "省级", "国家", "各", "两", "四大", "三大", "五大", "四", "多", "各类", "上述", "一个",
+    "这个", "其他", "其它", "相关", "重点", "管辖", "行政", "经济", "技术", "高新", "科技", "产城",
+    "临", "空", "组团", "融合", "先导", "承载", "生态", "旅游", "度假", "主", "城市", "区域", "地区",
+    "每个", "所在", "全国", "落户", "入驻", "进驻", "围绕", "推进", "支持", "都市", "潜力", "先进", "毗邻", "周边", "下辖", "实验", "改革", "创新", "示范性", "重要", "特色",
+}
+
+
+@dataclass
+class ZoneMention:
+    start: int
+    end: int
+    name: str                 # canonical
+    strong: bool
+
+
+def canonical_zone(name: str) -> str:
+    name = re.sub(r"^(国家级|国家)", "", name.strip()).replace("国家级", "")
+    for long, short in CANONICAL_SUFFIX.items():
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    jieba.setLogLevel(60)
+    from lib import lexicon
+    for alias in lexicon.aliases():
+        jieba.add_word(alias, freq=2000)
+    for suffix in STRONG_SUFFIXES:
+        jieba.add_word(suffix, freq=5000)
+    return jieba
+
+
+@lru_cache(maxsize=20000)
+def _prefix_of(run: str, strong: bool) -> str:
+    """The place name ending `run` (the text right before a suffix), or ''."""
+    if not run:
+        return ""
+    words = _jieba().lcut(run)
+    if not words:
+        return ""
+    last = words[-1]
+    if len(last) >= 3 and last[0] in LEADING_FUNCTION_CHARS:
+        last = last[1:]
+    if len(last) < 2 or last in NOT_PREFIX_WORDS or not re.fullmatch(r"[\u4e00-\u9fff]+", last):
+        return ""
+    prefix = last
+    if len(words) >= 2:
+        prev = words[-2]
+        if prev in _PROVINCES:
+            prefix = prev + prefix
+    if prefix.endswith(("省", "市")) and len(prefix) > 2:
+        return ""
+    tag = _tag(last)
+    if tag not in (NOUN_TAGS if strong else PLACE_TAGS):
+        return ""
+    return prefix
+
+
+_PROVINCES = {"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+              "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+              "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
+
+
+@lru_cache(maxsize=20000)
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of a word read as one token ('' when it splits)."""
+    import jieba.posseg as pseg
+    _jieba()
+    tags = [p.flag for p in pseg.lcut(word)]
+    if len(tags) == 1:
+        return tags[0]
+    return "ns" if tags and all(t == "ns" for t in tags) else (tags[-1] if tags else "")
+
+
+def find_zone_mentions(text: str) -> list[ZoneMention]:
+    out = []
+    for m in SUFFIX_RE.finditer(text):
+        suffix = m.group(1)
+        strong = suffix in STRONG_SUFFIXES
+        start = m.start()
+        run_start = start
+        while run_start > 0 and start - run_start < 8 and text[run_start - 1] not in NOT_PLACE \
+                and "\u4e00" <= text[run_start - 1] <= "\u9fff":
+            run_start -= 1
+        run = text[run_start:start]
+        if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
+            continue
+        prefix = _prefix_of(run, strong or suffix == "县")
+        if not prefix:
+            continue
+        if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
+            continue
+        name = canonical_zone(prefix + suffix)
+        out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong))
+    return out
+
+
+def same_zone(mention: str, zone: str) -> bool:
+    """滨海新区 ~ 天津滨海新区; 安巢经开区 ~ 安徽巢湖经开区 (abbreviation: same suffix,
+    prefix characters in order)."""
+    if not mention or not zone:
+        return False
+    if mention == zone or zone.endswith(mention) or mention.endswith(zone):
+        return True
+    for suffix in ("经开区", "高新区", "开发区", "新区", "县", "区", "新城"):
+        if mention.endswith(suffix) and zone.endswith(suffix):
+            a, b = mention[: -len(suffix)], zone[: -len(suffix)]
+            it = iter(b)
+            return len(a) >= 2 and all(ch in it for ch in a)
+    return False
+
+
+def infer_article_zone(text: str, mentions: list[ZoneMention], title: str = "") -> str:
+    """The zone the article is about: most mentioned, a named-zone suffix counting the
+    generic references with that suffix, mentions near the top counting double."""
+    if not mentions:
+        return ""
+    score: Counter = Counter()
+    first_seen = {}
+    head = min(len(text), 300)
+    for i, m in enumerate(mentions):
+        score[m.name] += 2 if m.start < head else 1
+        score[m.name] += 0.5 if m.strong else 0
+        first_seen.setdefault(m.name, i)
+    named_ends = {m.end for m in mentions}
+    for generic in ("经开区", "高新区", "开发区", "新区"):
+        n = sum(1 for g in re.finditer(generic, text) if g.end() not in named_ends)
+        for name in score:
+            if name.endswith(generic):
+                score[name] += 0.75 * n
+    # a zone and its other spellings (滨海新区 / 天津滨海新区, 安巢 / 安徽巢湖) form one cluster
+    names = sorted(score, key=lambda n: (-score[n], first_seen[n]))
+    cluster = [n for n in names if same_zone(n, names[0]) or same_zone(names[0], n)]
+    total = {n: score[n] for n in cluster}
+    full = [n for n in cluster if not any(_abbreviates(n, o) for o in cluster if o != n)]
+    return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """安巢经开区 abbreviates 安徽巢湖经开区: same suffix, prefix a non-contiguous subsequence."""
+    return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
