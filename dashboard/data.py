@@ -157,16 +157,18 @@ def metric_options(df: pd.DataFrame) -> list[str]:
 
 
 def default_metric(df: pd.DataFrame) -> str:
-    """A useful first chart: the headline metric (GDP, revenue…) most zones report as a
-    whole-zone level; failing that, any metric most zones report."""
+    """A useful first chart: the first headline metric (GDP, revenue…) that at least three
+    zones report as a whole-zone level; failing that, the metric most zones report."""
     d = df[(df["measure"] == "level") & (df["scope"] == "zone") & (df["metric"] != "other")]
     if d.empty:
         d = df
     if d.empty:
         return ""
-    zones = d.groupby("metric")["zone"].nunique().sort_values(ascending=False, kind="stable")
-    headline = zones[zones.index.isin(labels.HEADLINE)]
-    return (headline if not headline.empty else zones).index[0]
+    zones = d.groupby("metric")["zone"].nunique()
+    for metric in labels.HEADLINE:
+        if zones.get(metric, 0) >= 3:
+            return metric
+    return zones.sort_values(ascending=False, kind="stable").index[0]
 
 
 # ---------------------------------------------------------------- overview tables

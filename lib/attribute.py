@@ -26,8 +26,8 @@ KINDS_FOR_FAMILY = {
     "points": {"money", "count", "rate", "area", "mass", "energy"},
     "bare": {"money", "count"},
 }
-WEAK_ALIASES = {"完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "产值", "总产值",
-                "增加值", "计划", "工程", "单位"}
+WEAK_ALIASES = {"完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "计划", "工程"}
+UNIT_IMPLIED = {"人": "talent_count", "名": "talent_count"}  # 专家18人 even after “千人计划”
 DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "件": "patent_count",
                         "人": "talent_count", "名": "talent_count", "项": "platform_count",
                         "支": "platform_count", "处": "infrastructure", "条": "infrastructure",
@@ -39,10 +39,10 @@ CUT_BEFORE_SHARE_OR_GAP = re.compile(r"占|高于|低于|快于|慢于|高出|�
 PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|成为)")
 GROWTH_WORDS = re.compile(r"增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减")
 SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|达到|为")
-GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高|高")
+GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
 DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
-CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有")
+CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别")
 
 
 def aliases_in(text: str, kinds: set[str]) -> list[tuple[int, lexicon.Alias]]:
@@ -77,7 +77,7 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
         if cut:
             segment = segment[:cut.start()]
     if fig.family == "count":
-        head = after[:12]
+        head = after
         award = PLATFORM_AWARD.search(head)
         if award:
             counted = aliases_in(head[award.end():], {"count"})
@@ -85,17 +85,27 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
                 return "platform_count"
         counted = aliases_in(head, {"count"})
         if counted:
-            return counted[0][1].metric
+            first = counted[0][1].metric
+            return first if first == lexicon.NO_METRIC else _unit_implied(fig, first)
     found = aliases_in(segment, kinds)
     if found and found[-1][1].metric == lexicon.NO_METRIC:
         return lexicon.NO_METRIC
     found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]
     metric = _pick(found)
     if metric:
-        return metric
+        return _unit_implied(fig, metric) if fig.family == "count" else metric
+    if fig.family == "area":
+        named = aliases_in(after, {"area"})
+        if named:
+            return named[0][1].metric
     if fig.family == "mass" and re.search(r"吞吐|货运|运量", segment):
         return "freight"
     return None
+
+
+def _unit_implied(fig: Figure, metric: str) -> str:
+    implied = UNIT_IMPLIED.get(fig.unit)
+    return implied if implied and metric not in (implied, "other") else metric
 
 
 def default_metric(fig: Figure) -> str:
@@ -131,10 +141,12 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
     if not last_change:
         return "level"
     between = sentence_before[last_change.end():]
+    if not re.search(r"\d", between):
+        return "change"   # 新增投产企业20家: the verb governs the figure it stands before
     if fig.family.startswith("money") and len(between) > 8:
         return "level"
-    if CHANGE_BREAK.search(between):
-        return "level"
+    if CHANGE_BREAK.search(between) or re.search(r"[;；]", between):
+        return "level"    # another verb or statement came between: the list has ended
     return "change"
 
 

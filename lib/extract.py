@@ -19,12 +19,14 @@ from lib.normalize import normalize
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 RESPECTIVELY = re.compile(r"分别")
-BENCHMARKS = re.compile(r"全国|全省|全市|全区|上年同期|同期|平均水平|[0-9]{4}年全年")
+BENCHMARKS = re.compile(r"高于|低于|快于|慢于|较|(?<![同环])比(?!重|增)")  # 较全国、全省、全市分别高…: a list of benchmarks
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 FROM_TO = re.compile(r"从[ \t]*$")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
 MONEY_UNIT_FOR_METRIC = "亿元"
+ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
+TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -47,6 +49,19 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def _headline_period(text: str, periods) -> str:
+    """A period named in the headline (one of the first short lines) holds for the article."""
+    pos = 0
+    for line in text.split("\n")[:4]:
+        end = pos + len(line)
+        if 0 < len(line.strip()) <= 40:
+            named = [p for p in periods if pos <= p.start < end and p.period != "year"]
+            if named:
+                return named[0].period
+        pos = end + 1
+    return "year"
+
+
 class _DocState:
     """What one document knows while its sentences are read in order."""
 
@@ -62,7 +77,10 @@ class _DocState:
         timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = timeframe.find_period_cues(text)
-        self.generic = [m.start() for m in zones.GENERIC_REFERENCE.finditer(text)]
+        self.default_period = _headline_period(text, self.periods)
+        named_spans = [(m.start, m.end) for m in self.mentions]
+        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
+                        if not any(a <= g.start() < b for a, b in named_spans)]
         # carried state
         self.paragraph = -1
         self.para_cue: timeframe.YearCue | None = None
@@ -84,6 +102,11 @@ def _in(items, start, end):
     return [x for x in items if start <= x.start < end]
 
 
+def _clause_after(text: str, pos: int, limit: int) -> str:
+    m = re.compile(r"[,，;；:：。!?！？\n()（）]").search(text, pos, limit)
+    return text[pos:m.start() if m else limit]
+
+
 def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
     """(year, period override, cue kind) of a figure."""
     text = st.text
@@ -91,7 +114,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
     if LAST_YEAR_OF.search(before) and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
         return ((base or st.article_year) - 1), "", "relative"
-    usable = [c for c in cues_before if c.kind not in ("comparison",)]
+    usable = [c for c in cues_before if c.kind not in ("comparison", "founded")]
     if FROM_TO.search(text[max(s.start, fig.start - 2):fig.start]):
         froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
         if froms:
@@ -124,16 +147,17 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
 def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str) -> str:
     if since:
         return since
-    if timeframe.MULTI_YEAR.search(clause_before):
+    if timeframe.MULTI_YEAR.search(clause_before) or timeframe.MULTI_YEAR_SENTENCE.search(
+            st.text[s.start:fig.start]):
         return "multi-year"
     periods = _in(st.periods, s.start, fig.start)
     if periods:
         return periods[-1].period
-    return st.para_period or "year"
+    return st.para_period or st.default_period
 
 
 def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
-    named = [m for m in st.mentions if s.start <= m.start < fig.start]
+    named = [m for m in st.mentions if s.start <= m.start < fig.start and not m.aside]
     generic = [g for g in st.generic if s.start <= g < fig.start]
     best_named = named[-1] if named else None
     best_generic = generic[-1] if generic else None
@@ -147,7 +171,7 @@ def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
 
 
 def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
-    named = [m for m in st.mentions if s.start <= m.start < s.end]
+    named = [m for m in st.mentions if s.start <= m.start < s.end and not m.aside]
     generic = [g for g in st.generic if s.start <= g < s.end]
     last_named = named[-1].start if named else -1
     last_generic = generic[-1] if generic else -1
@@ -182,11 +206,14 @@ def _facts_of(doc: Document) -> list[dict]:
         if PLAN_HEADING.search(sentence) and len(sentence) < 30:
             st.para_target = True
         if scope.starts_new_item(sentence):
-            st.sub_topic = ""
+            st.sub_topic, st.para_period, st.para_cue = "", "", None
         st.sub_topic = scope.heading_subject(sentence) or st.sub_topic
         subject_here = scope.sentence_subject(sentence)
         while fig_i < len(figures) and figures[fig_i].start < s.start:
             fig_i += 1
+        if len(sentence.strip()) <= TOPIC_HEADING_MAX and not (
+                fig_i < len(figures) and figures[fig_i].start < s.end):
+            st.para_period = ""
         sent_rows: list[tuple[Figure, dict]] = []
         prev: Figure | None = None
         while fig_i < len(figures) and figures[fig_i].start < s.end:
@@ -201,7 +228,7 @@ def _facts_of(doc: Document) -> list[dict]:
         rows.extend(r for _, r in sent_rows)
         if sent_rows:
             st.last_metric = sent_rows[-1][1]["metric"]
-        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from")]
+        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
         if cues:
             st.para_cue = cues[-1]
         periods = _in(st.periods, s.start, s.end)
@@ -221,7 +248,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dic
     for m in CLAUSE_SEP.finditer(text, s.start, fig.start):
         clause_start = m.end()
     clause_before = text[clause_start:fig.start]
-    after = text[fig.end:min(s.end, fig.end + 16)]
+    after = _clause_after(text, fig.end, min(s.end, fig.end + 24))
     measure = attribute.measure_for(fig, clause_before, after, text[s.start:fig.start])
     unit, value = fig.unit, fig.value
     if fig.family == "percent" and measure == "change":
@@ -237,9 +264,15 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dic
             return None
         value, unit = converted
     if metric is None:
-        if prev is not None and sent_rows:
+        inheriting = fig.family in ("percent", "points")
+        same_family = [r for f, r in sent_rows if f.family == fig.family]
+        if sent_rows and inheriting:
             metric = sent_rows[-1][1]["metric"]
-        elif fig.family in ("percent", "points") and st.last_metric:
+        elif same_family:
+            metric = same_family[-1]["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
+        elif fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":
+            metric = "infrastructure"
+        elif inheriting and st.last_metric:
             metric = st.last_metric
         else:
             metric = attribute.default_metric(fig)
@@ -253,7 +286,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dic
         target = True
     zone = _zone_for(st, s, fig)
     subject = scope.project_after(text[fig.end:fig.end + 20]) or subject_here or st.sub_topic
-    generic_before = any(s.start <= g < fig.start for g in st.generic)
+    generic_before = bool(ZONE_WIDE.search(text, s.start, fig.start))
     if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
         subject = ""
     o_start, o_end = norm.to_original(fig.start), norm.to_original(fig.end - 1) + 1

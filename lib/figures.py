@@ -73,6 +73,14 @@ def _is_chinese(num: str) -> bool:
     return all(ch in CN_NUMERAL_CHARS for ch in num)
 
 
+def _well_formed_chinese(num: str) -> bool:
+    if re.search(r"[十百千][十百千]", num):
+        return False
+    if len(num) > 1 and all(ch in "零〇一二两三四五六七八九" for ch in num):
+        return "〇" in num or "零" in num  # 二〇二一 digit by digit; 一一 is not a number
+    return True
+
+
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in BOOK_TITLE.finditer(text)]
 
@@ -126,6 +134,8 @@ def find_figures(text: str) -> list[Figure]:
         before = text[max(0, start - 1):start]
         if before in ("第", "每") or _inside(masked, start):
             continue
+        if _is_chinese(num) and not _well_formed_chinese(num):
+            continue  # 个十百千万, 一一个: words, not numbers
         if _is_chinese(num) and not (m.group("mid") or m.group("mid2") or m.group("scale")):
             if len(num) == 1 and rule in ("count", "money", "physical"):
                 continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity
@@ -136,6 +146,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if rule == "count" and re.match(r"^[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)", after):
             continue
+        if rule == "scaled_bare" and after[:1] and re.match(r"[\u4e00-\u9fff]", after[:1]) \
+                and not re.match(r"(?:大关|台阶|规模|水平|以上|左右)", after):
+            continue  # 百万辆的汽车城: a bare number glued to a word is a name, not an amount
         if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
             continue  # 是去年的1.6倍: a plain ratio
         if rule == "physical" and family == "mass" and re.match(r"[\u4e00-\u9fff]", after[:1]) \

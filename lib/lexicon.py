@@ -83,7 +83,7 @@ def hedge_before_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def hedge_after_regex() -> re.Pattern:
     words = sorted((w for w, (_, pos) in hedges().items() if pos == "after"), key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")")
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")  # used with .match(text, pos)
 
 
 @lru_cache(maxsize=1)

@@ -93,7 +93,7 @@ _UNIT_GROUPS = "|".join(f"(?P<r_{r.id}>{r.pattern})" for r in FIGURE_RULES if r.
 
 FIGURE_REGEX = re.compile(
     rf"""
-    (?<![\d.A-Za-z])
+    (?<![\d.])
     (?P<num>{NUMBER})
     (?:[ \t]?%?[ \t]?(?P<rsep>{RANGE_SEP})[ \t]?(?P<num2>{NUMBER}))?   # range: 5—8亿元, 5%~6%
     (?P<mid>{APPROX_INSIDE})?

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 TARGET_MARKER = re.compile(
-    r"力争|确保|目标(?!任务)|预计|预期|拟(?!定|任)|争取|有望|可实现|可达|每年至少|年内(?=[\u4e00-\u9fff]{0,2}(?:安排|完成|实现|新增|开工|建成|引进|力争))"
+    r"力争|确保|(?:预期|主要|发展)?目标(?=是|为|:|：)|预计|预期|拟(?!定|任)|争取|有望|可实现|可达|每年至少|年内(?=[\u4e00-\u9fff]{0,2}(?:安排|完成|实现|新增|开工|建成|引进|力争))"
     r"|(?<![人才倍增育入划])计划(?=[\u4e00-\u9fff]?(?:建设|投资|完成|实现|引进|新增|开工|新建|实施|安排|总投资))"
     r"|将(?=[\u4e00-\u9fff]?(?:有|新增|实现|达到|达|建成|完成|突破|超过|超|形成|引进|新建|投入|带动|增加|再|全面|力争|打造|推动|培育|建设|落地|开工|投产))"
     r"|(?:[一二三四五六七八九十]是|[一二三四五六七八九十]|都|还|必须|需)要(?![求素闻点件害])"
     r"|明年|未来\d*年"
 )
 ACTUAL_MARKER = re.compile(r"目前已|已经|已完成|已建成|截至|目前|累计完成|实现了|完成了|已")
+CLAUSE_SCOPED = re.compile(r"可实现|可达|有望|预计")      # a capability, not a plan: only its own clause
+CLAUSE_END = re.compile(r"[,，;；。]")
 
 
 def target_spans(sentence: str) -> list[tuple[int, int]]:
@@ -29,6 +31,9 @@ def target_spans(sentence: str) -> list[tuple[int, int]]:
         a = ACTUAL_MARKER.search(sentence, m.end())
         if a:
             end = a.start()
+        if CLAUSE_SCOPED.fullmatch(m.group()):
+            c = CLAUSE_END.search(sentence, m.end())
+            end = min(end, c.start()) if c else end
         spans.append((m.start(), end))
     return spans
 

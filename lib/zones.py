@@ -24,7 +24,7 @@ SUFFIX_RE = re.compile("(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
 GENERIC_REFERENCE = re.compile(
-    r"(?:全区|我区|本区|该区|全县|我县|本县|该县|园区|辖区|区内|新区|(?<![\u4e00-\u9fff]{2})(?:开发区|高新区|经开区))")
+    r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = set("的在和与及对是为了把将从向到由于等、,。;:“”()《》 \n\t|")
 NOT_PREFIX_WORDS = {
@@ -44,6 +44,7 @@ class ZoneMention:
     end: int
     name: str                 # canonical
     strong: bool
+    aside: bool = False       # inside brackets: (赣江新区经开组团) is an aside, not the subject
 
 
 def canonical_zone(name: str) -> str:
@@ -84,7 +85,7 @@ def _prefix_of(run: str, strong: bool) -> str:
         prev = words[-2]
         if prev in _PROVINCES:
             prefix = prev + prefix
-    if prefix.endswith(("省", "市")) and len(prefix) > 2:
+    if prefix[0] in "占较比为" or (prefix.endswith(("省", "市")) and len(prefix) > 2):
         return ""
     tag = _tag(last)
     if tag not in (NOUN_TAGS if strong else PLACE_TAGS):
@@ -127,7 +128,10 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
         name = canonical_zone(prefix + suffix)
-        out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong))
+        line_start = text.rfind("\n", 0, start) + 1
+        head = text[line_start:start]
+        aside = head.count("(") > head.count(")")
+        out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong, aside))
     return out
 
 

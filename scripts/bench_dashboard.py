@@ -1,0 +1,148 @@
+"""Dashboard speed: (a) start to first drawn chart, (b) a filter change over 100,000 facts.
+
+    .venv/bin/python scripts/bench_dashboard.py [--facts 100000] [--skip-browser]
+
+(a) starts `streamlit run app.py` headless on a free loopback port, opens it in Debian's
+    Chromium (Playwright) and waits for the Overview's first Plotly chart to be drawn. It
+    prints the time from launching the server (cold: extraction of the bundled corpus
+    included) and from opening the page again on the running server (cached corpus).
+(b) replicates the corpus facts to 100,000 rows over many zones and years, then times a
+    metric change: the pure functions a rerun calls (filter, fold, figure), and a whole
+    AppTest rerun of the 对比 page with the 100,000 facts in the session.
+Goals: first chart <= 3 s, filter change <= 0.5 s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+FIRST_CHART = ".js-plotly-plot .main-svg .plot"  # drawn, not just mounted
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_health(url: str, timeout: float = 30) -> None:
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"{url} not healthy after {timeout} s")
+
+
+def start_server(port: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def bench_first_chart() -> dict:
+    from playwright.sync_api import sync_playwright
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto("about:blank")
+        t0 = time.perf_counter()
+        server = start_server(port)
+        try:
+            wait_health(url)
+            t_health = time.perf_counter() - t0
+            page.goto(url)
+            page.wait_for_selector(FIRST_CHART, timeout=60_000)
+            t_cold = time.perf_counter() - t0
+            warm = []
+            for _ in range(3):
+                page.goto("about:blank")
+                t1 = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(FIRST_CHART, timeout=60_000)
+                warm.append(time.perf_counter() - t1)
+        finally:
+            browser.close()
+            server.terminate()
+            server.wait(timeout=10)
+    return {"health": t_health, "cold": t_cold, "warm": statistics.median(warm)}
+
+
+def bench_filter_change(n: int) -> dict:
+    import lib
+    from dashboard import charts, data, ui
+    from dashboard.data import Filters
+
+    docs, _ = lib.read_documents([str(data.CORPUS_DIR)])
+    base = data.normalise(lib.extract_facts(docs))
+    big = data.replicate_facts(base, n)
+    metrics = [m for m in data.metric_options(big) if m != "other"][:6]
+
+    def rerun(metric: str) -> None:
+        f = Filters(metric=metric)
+        folded = data.fold(data.filter_facts(big, f))
+        plotted, _ = ui.chart_zones(folded[folded["unit"] == data.main_unit(folded)], f)
+        charts.compare_bars(plotted, metric, metric).to_plotly_json()
+        charts.trend_lines(plotted[plotted["period"] == "year"], metric, metric,
+                           charts.zone_colours(data.zone_options(big)))
+
+    rerun(metrics[0])  # warm-up (imports, first pandas paths)
+    times = []
+    for m in metrics:
+        t = time.perf_counter()
+        rerun(m)
+        times.append(time.perf_counter() - t)
+
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["upl_facts"] = big.drop(columns=[]).assign()  # 100k facts in the session
+    at.run()
+    at.switch_page("app_pages/compare.py").run()
+    apptest = []
+    for m in metrics[1:5]:
+        at.sidebar.selectbox(key="flt_metric").set_value(m)
+        t = time.perf_counter()
+        at.run()
+        apptest.append(time.perf_counter() - t)
+        assert not at.exception, at.exception
+    return {"facts": len(at.session_state["app_data"].facts), "functions": statistics.median(times),
+            "functions_max": max(times), "apptest": statistics.median(apptest)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--facts", type=int, default=100_000)
+    ap.add_argument("--skip-browser", action="store_true")
+    args = ap.parse_args()
+    os.chdir(ROOT)
+    if not args.skip_browser:
+        r = bench_first_chart()
+        print(f"(a) first chart drawn: {r['cold']:.2f} s from launching the server "
+              f"(health after {r['health']:.2f} s; corpus extracted on first visit), "
+              f"{r['warm']:.2f} s from opening the page on a running server   [goal <= 3 s]")
+    r = bench_filter_change(args.facts)
+    print(f"(b) filter change with {r['facts']:,} facts: {r['functions']:.3f} s filter+fold+figures "
+          f"(median of metric changes, max {r['functions_max']:.3f} s); "
+          f"{r['apptest']:.3f} s whole AppTest rerun of 对比   [goal <= 0.5 s]")
+
+
+if __name__ == "__main__":
+    main()
