@@ -21,7 +21,10 @@ with st.expander("或粘贴文本", expanded=not files):
     pasted_title = title_col.text_input("标题（可选）", key="add_title")
     pasted_zone = zone_col.text_input("开发区（可选，留空则由正文推断）", key="add_zone")
 
-if st.button("提取并加入", type="primary", key="add_go", disabled=not (files or pasted_text.strip())):
+# Never disabled: a click right after typing must not be lost to a stale "disabled" state.
+if st.button("提取并加入", type="primary", key="add_go") and not (files or pasted_text.strip()):
+    st.warning("请先上传文件或粘贴文本。")
+elif st.session_state.get("add_go"):
     pasted = []
     if pasted_text.strip():
         pasted.append(lib.Document(doc_id="pasted", text=pasted_text, title=pasted_title.strip(),
@@ -59,7 +62,7 @@ if st.button("清空本次添加", key="add_clear"):
 
 if data.can_save_locally():
     st.subheader("保存到语料库")
-    st.caption(f"本机运行时可把这些文章写入 {data.CORPUS_DIR}（每篇一个 .txt，并登记到 manifest.csv）。")
+    st.caption(f"本机运行时可把这些文章写入 `{data.CORPUS_DIR}`（每篇一个 .txt，并登记到 manifest.csv）。")
     if st.button("保存到 data/corpus", key="add_save"):
         written = data.save_to_corpus(ss["upl_docs"])
         ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []

@@ -58,19 +58,24 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def corpus_fingerprint(folder: Path = CORPUS_DIR) -> str:
+def corpus_fingerprint(folder: Path) -> str:
     """Changes when a corpus file or the extractor's code changes: the cache key."""
     parts = []
-    for p in sorted(list(Path(folder).glob("*")) + list((ROOT / "lib").glob("*.*"))):
+    lib_files = [p for p in (ROOT / "lib").rglob("*") if p.suffix in (".py", ".csv", ".txt")]
+    for p in sorted(list(Path(folder).glob("*")) + lib_files):
         if p.is_file():
             s = p.stat()
             parts.append(f"{p.name}:{s.st_size}:{s.st_mtime_ns}")
     return "|".join(parts)
 
 
-@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2)
+@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2, persist="disk")
 def load_corpus(folder: str, fingerprint: str) -> AppData:
-    """Read and extract the bundled corpus once per corpus version (shared by all visitors)."""
+    """Read and extract the bundled corpus once per corpus version (shared by all visitors).
+
+    Also kept on disk (~/.streamlit/cache) so a restarted server skips the extraction; the
+    fingerprint (file sizes and times of the corpus and lib/) keeps it from going stale.
+    """
     docs, errors = lib.read_documents([folder])
     facts = normalise(lib.extract_facts(docs))
     return AppData({d.doc_id: d for d in docs}, facts, [str(e) for e in errors])
@@ -265,14 +270,15 @@ def is_hosted() -> bool:
     return str(ROOT).startswith("/mount/src") or os.environ.get("HOSTNAME") == "streamlit"
 
 
-def can_save_locally(folder: Path = CORPUS_DIR) -> bool:
+def can_save_locally(folder: Path | None = None) -> bool:
     """Saving into data/corpus is offered only on one's own machine with a writable folder."""
+    folder = CORPUS_DIR if folder is None else folder
     return not is_hosted() and Path(folder).is_dir() and os.access(folder, os.W_OK)
 
 
-def save_to_corpus(docs: dict, folder: Path = CORPUS_DIR) -> list[Path]:
+def save_to_corpus(docs: dict, folder: Path | None = None) -> list[Path]:
     """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv."""
-    folder = Path(folder)
+    folder = Path(CORPUS_DIR if folder is None else folder)
     manifest = folder / "manifest.csv"
     existing = {p.stem for p in folder.iterdir()}
     new_file = not manifest.exists()

@@ -42,6 +42,8 @@ SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|达到|为
 GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
 DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
+DIGIT = re.compile(r"\d")
+GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
 CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别")
 
 
@@ -131,7 +133,7 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
             return "change"
         if kind:
             return kind
-        if re.match(r"^(?:以上|左右)?的?(?:增幅|增长|增速)", after):
+        if GROWTH_AFTER.match(after):
             return "growth"
         return "share"
     # levels and absolute changes
@@ -141,11 +143,11 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
     if not last_change:
         return "level"
     between = sentence_before[last_change.end():]
-    if not re.search(r"\d", between):
+    if not DIGIT.search(between):
         return "change"   # 新增投产企业20家: the verb governs the figure it stands before
     if fig.family.startswith("money") and len(between) > 8:
         return "level"
-    if CHANGE_BREAK.search(between) or re.search(r"[;；]", between):
+    if CHANGE_BREAK.search(between) or ";" in between or "；" in between:
         return "level"    # another verb or statement came between: the list has ended
     return "change"
 

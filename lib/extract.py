@@ -8,13 +8,14 @@ named last, the sub-item a heading opened.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from lib import attribute, lexicon, scope, status, timeframe, zones
 from lib.documents import Document
 from lib.figures import Figure, find_figures
-from lib.normalize import normalize
+from lib.normalize import FULL_TO_HALF, normalize
 
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
@@ -23,6 +24,8 @@ BENCHMARKS = re.compile(r"高于|低于|快于|慢于|较|(?<![同环])比(?!重
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 FROM_TO = re.compile(r"从[ \t]*$")
+RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
+LIST_GAP = re.compile(r"[\s、,，和及与]*")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
 MONEY_UNIT_FOR_METRIC = "亿元"
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
@@ -67,20 +70,20 @@ class _DocState:
 
     def __init__(self, doc: Document, text: str, raw: str):
         self.text = text
-        self.mentions = zones.find_zone_mentions(text)
+        self.mentions = _Sorted(zones.find_zone_mentions(text))
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
             zones.infer_article_zone(text, self.mentions, doc.title)
-        self.cues = timeframe.find_year_cues(text)
+        self.cues = _Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month = timeframe.published_year_month(
-            doc.published, raw.translate({cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}))
+            doc.published, raw[:600].translate(FULL_TO_HALF))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
         timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
-        self.periods = timeframe.find_period_cues(text)
+        self.periods = _Sorted(timeframe.find_period_cues(text))
         self.default_period = _headline_period(text, self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
-        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
-                        if not any(a <= g.start() < b for a, b in named_spans)]
+        named_at = {i for a, b in named_spans for i in range(a, b)}
+        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text) if g.start() not in named_at]
         # carried state
         self.paragraph = -1
         self.para_cue: timeframe.YearCue | None = None
@@ -99,7 +102,17 @@ class _DocState:
 
 
 def _in(items, start, end):
-    return [x for x in items if start <= x.start < end]
+    """Items (sorted by .start) that start in [start, end)."""
+    starts = [x.start for x in items] if not hasattr(items, "starts") else items.starts
+    return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+class _Sorted(list):
+    """A list sorted by .start that remembers the starts, for bisect lookups."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda x: x.start))
+        self.starts = [x.start for x in self]
 
 
 def _clause_after(text: str, pos: int, limit: int) -> str:
@@ -119,7 +132,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
         froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
         if froms:
             return froms[0].year, "", "from"
-    if re.search(r"(?:提高|增长|增加|上升|达)到[ \t]*$", before):
+    if RISE_TO.search(before):
         later = [c for c in _in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
         if later and any(c.kind == "from" for c in _in(st.cues, s.start, s.end)):
             return max(c.year for c in later), "", "explicit"
@@ -157,8 +170,8 @@ def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, sin
 
 
 def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
-    named = [m for m in st.mentions if s.start <= m.start < fig.start and not m.aside]
-    generic = [g for g in st.generic if s.start <= g < fig.start]
+    named = [m for m in _in(st.mentions, s.start, fig.start) if not m.aside]
+    generic = st.generic[bisect.bisect_left(st.generic, s.start):bisect.bisect_left(st.generic, fig.start)]
     best_named = named[-1] if named else None
     best_generic = generic[-1] if generic else None
     if best_named and (best_generic is None or best_named.start >= best_generic
@@ -171,8 +184,8 @@ def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
 
 
 def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
-    named = [m for m in st.mentions if s.start <= m.start < s.end and not m.aside]
-    generic = [g for g in st.generic if s.start <= g < s.end]
+    named = [m for m in _in(st.mentions, s.start, s.end) if not m.aside]
+    generic = st.generic[bisect.bisect_left(st.generic, s.start):bisect.bisect_left(st.generic, s.end)]
     last_named = named[-1].start if named else -1
     last_generic = generic[-1] if generic else -1
     if last_named > last_generic:
@@ -216,10 +229,11 @@ def _facts_of(doc: Document) -> list[dict]:
             st.para_period = ""
         sent_rows: list[tuple[Figure, dict]] = []
         prev: Figure | None = None
+        spans = status.target_spans(sentence) if fig_i < len(figures) and figures[fig_i].start < s.end else []
         while fig_i < len(figures) and figures[fig_i].start < s.end:
             fig = figures[fig_i]
             fig_i += 1
-            row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here)
+            row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans)
             if row is None:
                 continue
             sent_rows.append((fig, row))
@@ -240,7 +254,7 @@ def _facts_of(doc: Document) -> list[dict]:
     return rows
 
 
-def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dict | None:
+def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans) -> dict | None:
     text = st.text
     seg_start = prev.end if prev else s.start
     segment = text[seg_start:fig.start]
@@ -281,7 +295,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here) -> dic
     cues_before = _in(st.cues, s.start, fig.start)
     year, since, cue_kind = _year_for(st, s, fig, cues_before)
     period = _period_for(st, s, fig, clause_before, since)
-    target = status.is_target(sentence, fig.start - s.start) or st.para_target
+    target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
     zone = _zone_for(st, s, fig)
@@ -315,7 +329,7 @@ def _apply_respectively(st: _DocState, s: Sentence, sent_rows: list[tuple[Figure
         listed = [first]
         for i in members[1:]:
             gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
-            if re.fullmatch(r"[\s、,，和及与]*", gap) and sent_rows[i][0].family == sent_rows[first][0].family:
+            if LIST_GAP.fullmatch(gap) and sent_rows[i][0].family == sent_rows[first][0].family:
                 listed.append(i)
             else:
                 break

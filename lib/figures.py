@@ -74,7 +74,7 @@ def _is_chinese(num: str) -> bool:
 
 
 def _well_formed_chinese(num: str) -> bool:
-    if re.search(r"[十百千][十百千]", num):
+    if MALFORMED_CN.search(num):
         return False
     if len(num) > 1 and all(ch in "零〇一二两三四五六七八九" for ch in num):
         return "〇" in num or "零" in num  # 二〇二一 digit by digit; 一一 is not a number
@@ -89,19 +89,27 @@ def _inside(spans, pos) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
+CLAUSE_START_RE = re.compile(f"[{re.escape(CLAUSE_END)}][^{re.escape(CLAUSE_END)}]*$")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
+BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右)")
+CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
+MALFORMED_CN = re.compile(r"[十百千][十百千]")
+
+
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = pos
-    while a > 0 and text[a - 1] not in CLAUSE_END:
-        a -= 1
-    b = pos
-    while b < len(text) and text[b] not in CLAUSE_END:
-        b += 1
-    return a, b
+    window = max(0, pos - 200)
+    m = CLAUSE_START_RE.search(text, window, pos)
+    a = m.start() + 1 if m else window
+    m = CLAUSE_END_RE.search(text, pos, pos + 200)
+    return a, (m.start() if m else min(len(text), pos + 200))
 
 
 def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
     """(value, canonical unit, family, rule id, raw scale) of a match, or None."""
-    rule = next((rid for rid in RULE_IDS if m.group("r_" + rid)), "")
+    last = m.lastgroup or ""          # the unit group, when a unit matched (it comes last)
+    rule = last[2:] if last[:2] in ("r_", "u_") else ""
     scale = m.group("scale") or ""
     if not rule and not scale:
         return None
@@ -109,7 +117,7 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
     factor = scale_factor(scale)
     if not rule:
         return number, "", "bare", "scaled_bare", factor
-    written = m.group("r_" + rule)
+    written = m.group(last)
     if rule == "count":
         return number * factor, written, COUNT_FAMILY, rule, 1.0
     info = lexicon.units()[written]
@@ -144,15 +152,14 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if rule == "count" and after[:1] and lexicon.not_counted_regex().match(after):
             continue
-        if rule == "count" and re.match(r"^[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)", after):
+        if rule == "count" and NOT_COUNTED_AFTER.match(after):
             continue
-        if rule == "scaled_bare" and after[:1] and re.match(r"[\u4e00-\u9fff]", after[:1]) \
-                and not re.match(r"(?:大关|台阶|规模|水平|以上|左右)", after):
+        if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
             continue  # 百万辆的汽车城: a bare number glued to a word is a name, not an amount
         if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
             continue  # 是去年的1.6倍: a plain ratio
-        if rule == "physical" and family == "mass" and re.match(r"[\u4e00-\u9fff]", after[:1]) \
-                and not re.search(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$", text[max(0, start - 8):start]):
+        if rule == "physical" and family == "mass" and HAN.match(after[:1]) \
+                and not CAPACITY_BEFORE.search(text, max(0, start - 8), start):
             continue  # 100万吨乙烯: a plant's name, not a quantity
         cstart, cend = _clause_bounds(text, start)
         clause = text[cstart:cend]
@@ -188,6 +195,8 @@ def _is_threshold(text: str, start: int, end: int, qualifier: str, after: str) -
 
 def _fractions(text: str, found: list[Figure]) -> list[Figure]:
     out = []
+    if "分之" not in text and "/" not in text and "一半" not in text:
+        return out  # the common case, without scanning the text with the regex
     taken = [(f.start, f.end) for f in found]
     for m in FRACTION_REGEX.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -25,7 +25,7 @@ PINYIN_GLOSS = re.compile(
 # A block that starts a list of other articles: everything after it is not this article.
 JUNK_TAIL = re.compile(r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|热点推荐|猜你喜欢)[ \t]*$", re.M)
 # Credit lines: 编辑: 刘福龙 责编: 马园亮 / (记者 张孝平) stay text but carry no figures.
-JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对)\s*[:：][^\d\n]*$", re.M)
+JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$", re.M)
 
 FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 FULL_TO_HALF.update({0x3000: 0x20, 0x2236: ord(":")})
@@ -65,8 +65,9 @@ def to_simplified(text: str) -> str:
 
 
 def _looks_traditional(text: str) -> bool:
-    sample = text[:20000]
-    return any(ch in sample for ch in "區經濟開發項億萬產業總於與爲為這個們會來說時後實現")
+    """Cheap test on a sample: does OpenCC change it?"""
+    sample = text[:3000]
+    return _t2s().convert(sample) != sample
 
 
 def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:

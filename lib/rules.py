@@ -90,6 +90,8 @@ SHARED_UNIT_LIST_RULE = Rule(
               ("高于全国4.3\n全省3.7\n全市3.3个百分点", 4.3, "百分点")])
 
 _UNIT_GROUPS = "|".join(f"(?P<r_{r.id}>{r.pattern})" for r in FIGURE_RULES if r.pattern)
+# the same unit alternatives once more (a group name can be used once): after no scale
+_UNIT_GROUPS_2 = "|".join(f"(?P<u_{r.id}>{r.pattern})" for r in FIGURE_RULES if r.pattern)
 
 FIGURE_REGEX = re.compile(
     rf"""
@@ -98,9 +100,10 @@ FIGURE_REGEX = re.compile(
     (?:[ \t]?%?[ \t]?(?P<rsep>{RANGE_SEP})[ \t]?(?P<num2>{NUMBER}))?   # range: 5—8亿元, 5%~6%
     (?P<mid>{APPROX_INSIDE})?
     [ \t]?
-    (?P<scale>{SCALE})?
-    (?P<mid2>{APPROX_INSIDE})?
-    (?:{_UNIT_GROUPS})?
+    (?:                                   # a scale, a unit or both: a bare number is no figure
+        (?P<scale>{SCALE})(?P<mid2>{APPROX_INSIDE})?(?:{_UNIT_GROUPS})?
+      | (?:{_UNIT_GROUPS_2})
+    )
     """,
     re.VERBOSE,
 )

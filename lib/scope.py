@@ -18,11 +18,12 @@ ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]是|——|[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
 GENERIC = ("全区", "全县", "全市", "我区", "该区", "开发区", "高新区", "经开区", "新区", "园区企业", "重点项目",
            "亿元以上", "亿元项目", "签约项目", "开工项目", "投产项目", "在建项目", "续建项目", "新建项目", "大项目")
+LEADING_VERBS = re.compile(r"^(?:[一二三四五六七八九十]是|是|在|由|对|与|和|其中|目前|全力|加快推进|推进|做优|做大|做强)+")
 PROJECT_AFTER = re.compile(r"^的(?P<name>[\u4e00-\u9fff]{2,16}项目)")
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十]是|是|在|由|对|与|和|其中|目前|全力|加快推进|推进|做优|做大|做强)+", "", name)
+    return LEADING_VERBS.sub("", name)
 
 
 def sentence_subject(sentence: str) -> str:

@@ -19,9 +19,10 @@ from lib.numbers import parse_chinese_integer
 
 DATE_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 YEAR_CUE = re.compile(
-    r"(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
+    r"(?=[12今本当去上明前目现截至])"   # fail fast
+    r"(?:(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
     r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
-    r"|(?P<now>目前|现有|截至目前|截至今年|至今|当前)"
+    r"|(?P<now>目前|现有|截至目前|截至今年|至今|当前))"
 )
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
@@ -30,12 +31,13 @@ FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批�
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
 
 PERIOD_CUE = re.compile(
-    r"(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
+    r"(?=[上一第1前全])"   # fail fast: every cue starts with one of these
+    r"(?:(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
     r"|(?P<h1b>前半年)"
     r"|前(?P<nmonths>\d{1,2}|[一二三四五六七八九十]{1,3})个月"
     r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"|(?<![\d-])(?P<single>1|一)月份"
-    r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目))"
+    r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
 )
 MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|历年")
 MULTI_YEAR_SENTENCE = re.compile(r"(?:近年来|近几年|近两年|近三年|近五年)[^;；]*$")  # govern up to a semicolon

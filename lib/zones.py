@@ -18,9 +18,10 @@ STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经�
                    "高新区", "开发区", "新区"]
 WEAK_SUFFIXES = ["新城", "县", "区"]
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
-NOUN_TAGS = {"ns", "nr", "nrt", "nz", "n", "j", "nt", "x", "nrfg", "ng"}
+NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
+                 "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
-SUFFIX_RE = re.compile("(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
+SUFFIX_RE = re.compile("(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
 GENERIC_REFERENCE = re.compile(
@@ -75,6 +76,8 @@ def _prefix_of(run: str, strong: bool) -> str:
     words = _jieba().lcut(run)
     if not words:
         return ""
+    if words[-1] in ("市", "县") and len(words) >= 2:
+        words = words[:-1]     # 长垣市经济开发区: the city's name is the word before 市
     last = words[-1]
     if len(last) >= 3 and last[0] in LEADING_FUNCTION_CHARS:
         last = last[1:]
@@ -85,11 +88,13 @@ def _prefix_of(run: str, strong: bool) -> str:
         prev = words[-2]
         if prev in _PROVINCES:
             prefix = prev + prefix
-    if prefix[0] in "占较比为" or (prefix.endswith(("省", "市")) and len(prefix) > 2):
+    if prefix[0] in "占较比为" or prefix.endswith(("省", "级")):
         return ""
     tag = _tag(last)
-    if tag not in (NOUN_TAGS if strong else PLACE_TAGS):
+    if (tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS):
         return ""
+    if prefix.endswith("市") and len(prefix) >= 3:
+        prefix = prefix[:-1]   # 长垣市经济开发区 -> 长垣经开区
     return prefix
 
 
@@ -114,7 +119,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
     for m in SUFFIX_RE.finditer(text):
         suffix = m.group(1)
         strong = suffix in STRONG_SUFFIXES
-        start = m.start()
+        start = m.start(1) - (len(m.group()) - len(suffix)) if False else m.start()
         run_start = start
         while run_start > 0 and start - run_start < 8 and text[run_start - 1] not in NOT_PLACE \
                 and "\u4e00" <= text[run_start - 1] <= "\u9fff":

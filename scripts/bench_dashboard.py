@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-FIRST_CHART = ".js-plotly-plot .main-svg .plot"  # drawn, not just mounted
+FIRST_CHART = ".js-plotly-plot .main-svg .xtick"  # axes drawn, not just mounted
 
 
 def free_port() -> int:

@@ -1,0 +1,86 @@
+"""Attribution as a table: a short text, then the fields its facts must have.
+
+Each case is written for the language, not copied from a sample article. `facts` lists, in
+text order, the expected (value, unit) and any fields to check; extra facts fail the case.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lib.documents import Document
+from lib.extract import _facts_of
+
+CASES = [
+    # --- money forms and hedges
+    ("2020年,全区完成固定资产投资6.3亿,同比增长12%。",
+     [dict(value=6.3, unit="亿元", metric="fixed_asset_investment", year=2020),
+      dict(value=12, unit="%", measure="growth", metric="fixed_asset_investment")]),
+    ("2022年该区营业收入超千亿元。", [dict(value=1000, unit="亿元", qualifier="超", metric="operating_revenue")]),
+    ("2021年园区税收收入突破5000万元。", [dict(value=0.5, unit="亿元", qualifier="超", metric="tax_revenue")]),
+    ("2019年实际使用外资约2.5亿美元。", [dict(value=2.5, unit="亿美元", qualifier="约", metric="foreign_investment")]),
+    ("2019年实际使用外资8600万美元。", [dict(value=0.86, unit="亿美元", metric="foreign_investment")]),
+    ("2023年全区一般公共预算收入达到12.6亿元左右。", [dict(value=12.6, unit="亿元", qualifier="达", metric="budget_revenue")]),
+    ("2018年引进各类人才两千余人。", [dict(value=2000, unit="人", qualifier="余", metric="talent_count")]),
+    ("2018年新增市场主体十余家。", [dict(value=10, unit="家", qualifier="余", measure="change", metric="enterprise_count")]),
+    ("2024年完成技改投资三千万元。", [dict(value=0.3, unit="亿元", metric="tech_renovation_investment")]),
+    ("2024年,签约项目总投资3—5亿元。", [dict(value=3, unit="亿元", qualifier="至5", metric="project_investment")]),
+    # --- growth, shares, changes
+    ("2021年,地区生产总值同比下降3.2%。", [dict(value=-3.2, unit="%", measure="growth", metric="gdp")]),
+    ("十三五期间,全区地区生产总值年均增长7.5%。", [dict(value=7.5, measure="growth", period="multi-year")]),
+    ("2020年,高新技术产业产值占规上工业总产值比重达58.3%。",
+     [dict(value=58.3, measure="share", metric="high_tech_output")]),
+    ("2020年,战略性新兴产业产值占比近4成。", [dict(value=40, unit="%", measure="share", qualifier="近")]),
+    ("2020年,出口额占全市三分之二。", [dict(value=66.67, unit="%", measure="share", metric="foreign_trade")]),
+    ("2022年,全区规上工业增加值增长9.1%,高于全省2.3个百分点。",
+     [dict(value=9.1, measure="growth", metric="industrial_value_added"),
+      dict(value=2.3, unit="百分点", measure="change", metric="industrial_value_added")]),
+    ("2022年,全区净增高新技术企业36家。", [dict(value=36, measure="change", metric="enterprise_count")]),
+    ("2022年,全区新设立企业120家。", [dict(value=120, measure="level", metric="enterprise_count")]),
+    ("2023年,园区进出口总额增长近2倍。", [dict(value=200, unit="%", measure="growth", qualifier="近")]),
+    # --- counts, physical quantities
+    ("2023年全区授权发明专利85件,新引进博士12人。",
+     [dict(value=85, unit="件", metric="patent_count"), dict(value=12, unit="人", metric="talent_count")]),
+    ("2023年新开工项目26个,竣工18个项目。",
+     [dict(value=26, unit="个", metric="project_count"), dict(value=18, unit="个", metric="project_count")]),
+    ("2023年盘活闲置土地1200亩,建成标准厂房35万平方米。",
+     [dict(value=1200, unit="亩", metric="land_area"), dict(value=350000, unit="平方米", metric="floor_area")]),
+    ("2023年港口货物吞吐量突破1.2亿吨。", [dict(value=120000000, unit="吨", metric="freight", qualifier="超")]),
+    ("2023年全社会用电量8.6亿千瓦时。", [dict(value=860000000, unit="千瓦时", metric="energy_use")]),
+    ("2023年新建道路5条、18.5公里。",
+     [dict(value=5, unit="条", metric="infrastructure"), dict(value=18.5, unit="公里", metric="infrastructure")]),
+    # --- enumerations
+    ("2021年,全区地区生产总值、税收收入、进出口总额分别增长8.1%、11.2%、20.5%。",
+     [dict(value=8.1, metric="gdp"), dict(value=11.2, metric="tax_revenue"), dict(value=20.5, metric="foreign_trade")]),
+    ("2016年至2018年,分别完成地区生产总值120.3亿元、131.6亿元、145亿元。",
+     [dict(value=120.3, year=2016, metric="gdp"), dict(value=131.6, year=2017), dict(value=145, year=2018)]),
+    # --- periods and years
+    ("2019年1-8月份,全区规模以上工业总产值58亿元。", [dict(value=58, period="M1-8", year=2019)]),
+    ("2019年1至9月,完成固定资产投资30亿元。", [dict(value=30, period="M1-9", year=2019)]),
+    ("2019年前三季度,实现地区生产总值300亿元。", [dict(value=300, period="Q1-3", year=2019)]),
+    ("2019年一季度,实现营业收入50亿元。", [dict(value=50, period="Q1", year=2019)]),
+    ("2021年以来,累计签约项目45个。", [dict(value=45, period="since-2021")]),
+    # --- status
+    ("力争到2025年,地区生产总值突破500亿元。",
+     [dict(value=500, status="target", year=2025, qualifier="超")]),
+    ("2023年,全区预计完成固定资产投资80亿元。", [dict(value=80, status="target")]),
+    ("2023年,全区引进千人计划专家3人。", [dict(value=3, status="actual", metric="talent_count")]),
+    # --- not facts
+    ("2023年,全区召开会议12次,走访5个城市,出台20条政策。", []),
+    ("该区在全省排名第3位,连续10年位居前列,建区30周年。", []),
+    ("2023年,全区500万元以上项目增加到12个。", [dict(value=12, unit="个", metric="project_count")]),
+    ("2023年,全区常住人口12.5万。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, e, id=t[:30]) for t, e in CASES])
+def test_attribution(text, expected):
+    facts = _facts_of(Document(doc_id="t", text=text))
+    got = [(f["value"], f["unit"], f["metric"], f["measure"], f["year"], f["period"], f["status"], f["qualifier"])
+           for f in facts]
+    assert len(facts) == len(expected), f"{text}\n got {got}"
+    for fact, want in zip(facts, expected):
+        for key, value in want.items():
+            if key == "value":
+                assert abs(fact["value"] - value) <= 1e-6 * max(1.0, abs(value)), f"{text}\n got {got}"
+            else:
+                assert fact[key] == value, f"{text}: {key} {fact[key]!r} != {value!r}\n got {got}"

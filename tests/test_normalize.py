@@ -1,0 +1,57 @@
+"""Normalisation keeps offsets into the text as written; junk yields no facts."""
+from __future__ import annotations
+
+import pytest
+
+from lib import extract_facts
+from lib.documents import Document
+from lib.normalize import normalize
+from lib.numbers import parse_chinese_integer, parse_fraction, parse_number
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("工業(yè)增加值", "工业增加值"),
+    ("南寧經濟技術開發區", "南宁经济技术开发区"),
+    ("增長８．６％", "增长8.6%"),
+    ("實現（GDP）１２億元", "实现(GDP)12亿元"),
+])
+def test_normalised_text(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_offsets_point_into_the_original_text():
+    raw = "園區(qū)工業(yè)總產(chǎn)值達到１２３．４億元,同比增長(zhǎng)８％。"
+    df = extract_facts(Document(doc_id="d", text=raw, zone="芜湖高新区", published="2020-06-01"))
+    assert list(df["value"]) == [123.4, 8.0]
+    assert [raw[s:e] for s, e in zip(df["start"], df["end"])] == ["１２３．４億元", "８％"]
+    assert df["metric"].tolist() == ["industrial_output", "industrial_output"]
+    assert df["sentence"].iloc[0] == raw
+
+
+@pytest.mark.parametrize("junk", [
+    "新闻推荐\n某市开发区完成投资50亿元,增长12%。",
+    "相关新闻\n全区引进项目30个。",
+    "编辑:张三 项目30个\n",
+])
+def test_junk_blocks_give_no_facts(junk):
+    text = "2020年,芜湖高新区完成地区生产总值100亿元。\n" + junk
+    df = extract_facts(Document(doc_id="d", text=text))
+    assert df["value"].tolist() == [100.0]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("三千", 3000), ("十二", 12), ("一百零五", 105), ("两千", 2000), ("百", 100), ("二十五", 25),
+    ("五百", 500), ("二〇二一", 2021), ("1,234.5", 1234.5), ("3.5", 3.5),
+])
+def test_numbers(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text,value", [("三分之二", 66.67), ("1/3", 33.33), ("六成", 60), ("4成", 40), ("一半", 50)])
+def test_fractions(text, value):
+    assert parse_fraction(text) == value
+
+
+def test_bad_numeral_raises():
+    with pytest.raises(ValueError):
+        parse_chinese_integer("亿")
