@@ -52,6 +52,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def _is_heading(text: str, s: Sentence, figures, fig_i: int) -> bool:
+    """A short line of its own with no figure in it."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 30 or text[s.end - 1:s.end] in "。;；,，":
+        return False
+    return not any(s.start <= f.start < s.end for f in figures[fig_i:fig_i + 3])
+
+
 def _headline_period(text: str, periods) -> str:
     """A period named in the headline (one of the first short lines) holds for the article."""
     pos = 0
@@ -89,6 +99,11 @@ class _DocState:
         self.para_cue: timeframe.YearCue | None = None
         self.para_period = ""
         self.para_target = False
+        # a heading line ("二、2024年主要预期目标", "一季度工业经济运行情况") sets the year, the
+        # period and (for a plan) the target status of the section below it, to the next heading
+        self.section_cue: timeframe.YearCue | None = None
+        self.section_period = ""
+        self.section_target = False
         self.para_full_year = False
         self.sticky_zone = self.zone
         self.sub_topic = ""
@@ -98,7 +113,8 @@ class _DocState:
         if index != self.paragraph:
             self.paragraph = index
             self.para_cue, self.para_period, self.sub_topic = None, "", ""
-            self.para_target, self.para_full_year = False, False
+            self.para_full_year = False
+            self.para_target = self.section_target
 
 
 def _in(items, start, end):
@@ -140,6 +156,8 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
     cue = usable[-1] if usable else None
     if cue is None and st.para_cue is not None:
         cue = st.para_cue
+    if cue is None and st.section_cue is not None:
+        cue = st.section_cue
     if cue is None:
         if st.para_full_year or "全年" in text[s.start:fig.start]:
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
@@ -166,7 +184,7 @@ def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, sin
     periods = _in(st.periods, s.start, fig.start)
     if periods:
         return periods[-1].period
-    return st.para_period or st.default_period
+    return st.para_period or st.section_period or st.default_period
 
 
 def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
@@ -216,12 +234,19 @@ def _facts_of(doc: Document) -> list[dict]:
     for s in split_sentences(text):
         st.new_paragraph(s.paragraph)
         sentence = text[s.start:s.end]
-        if PLAN_HEADING.search(sentence) and len(sentence) < 30:
-            st.para_target = True
+        if _is_heading(text, s, figures, fig_i):
+            cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
+            periods = _in(st.periods, s.start, s.end)
+            st.section_cue = cues[-1] if cues else None
+            st.section_period = periods[-1].period if periods else ""
+            st.section_target = bool(PLAN_HEADING.search(sentence))
+            st.para_target = st.section_target
         if scope.starts_new_item(sentence):
             st.sub_topic, st.para_period, st.para_cue = "", "", None
         st.sub_topic = scope.heading_subject(sentence) or st.sub_topic
         subject_here = scope.sentence_subject(sentence)
+        if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
+            subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
         while fig_i < len(figures) and figures[fig_i].start < s.start:
             fig_i += 1
         if len(sentence.strip()) <= TOPIC_HEADING_MAX and not (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
-                   "高新区", "开发区", "新区"]
+                   "高新区", "开发区", "新区", "工业园区"]
 WEAK_SUFFIXES = ["新城", "县", "区"]
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",

@@ -1,0 +1,60 @@
+"""Whole short documents in the shapes NOTES.md describes (written for these tests)."""
+from __future__ import annotations
+
+from lib.documents import Document
+from lib.extract import _facts_of
+
+WORK_REPORT = """关于2023年国民经济和社会发展计划执行情况的报告
+2023年,全区实现地区生产总值312.5亿元,增长6.2%;一般公共预算收入21.3亿元,其中税收收入16.8亿元,占比78.9%。
+二、2024年主要预期目标
+地区生产总值增长6.5%左右;固定资产投资增长10%。
+"""
+
+RELEASE = """昆山开发区1—5月主要经济指标
+1—5月,开发区实际使用外资4523万美元,同比增长15.3%;外贸进出口总额达86.4亿元,下降3.2%。
+"""
+
+INTERVIEW = """记者:2021年园区有什么打算?
+主任:今年,我们将新引进项目50个以上,力争全年固定资产投资突破100亿元。去年,全区完成固定资产投资86亿元,签约项目62个。
+"""
+
+
+def facts(text, **meta):
+    return _facts_of(Document(doc_id="t", text=text, **meta))
+
+
+def test_work_report_plan_section_is_targets_for_the_plan_year():
+    rows = facts(WORK_REPORT)
+    actual = [(r["metric"], r["value"]) for r in rows if r["status"] == "actual"]
+    target = [(r["metric"], r["value"], r["year"]) for r in rows if r["status"] == "target"]
+    assert ("gdp", 312.5) in actual and ("tax_revenue", 16.8) in actual
+    assert target == [("gdp", 6.5, 2024), ("fixed_asset_investment", 10.0, 2024)]
+    assert all(r["year"] == 2023 for r in rows if r["status"] == "actual")
+
+
+def test_statistics_release_period_and_usd():
+    rows = facts(RELEASE)
+    assert {r["zone"] for r in rows} == {"昆山开发区"}
+    assert {r["period"] for r in rows} == {"M1-5"}
+    fi = [r for r in rows if r["metric"] == "foreign_investment" and r["measure"] == "level"]
+    assert fi and fi[0]["unit"] == "亿美元" and abs(fi[0]["value"] - 0.4523) < 1e-9
+    trade_growth = [r["value"] for r in rows if r["metric"] == "foreign_trade" and r["measure"] == "growth"]
+    assert trade_growth == [-3.2]
+
+
+def test_interview_targets_and_last_year():
+    rows = facts(INTERVIEW, published="2021-03-02")
+    by_value = {r["value"]: r for r in rows}
+    assert by_value[50]["status"] == "target" and by_value[50]["year"] == 2021
+    assert by_value[100]["status"] == "target" and by_value[100]["qualifier"] == "超"
+    assert by_value[86]["status"] == "actual" and by_value[86]["year"] == 2020
+    assert by_value[62]["year"] == 2020 and by_value[62]["metric"] == "project_count"
+
+
+def test_sentence_naming_another_zone_takes_that_zone():
+    text = ("2022年,甲乙高新区实现营业收入500亿元。\n"
+            "同期,邻近的丙丁经开区实现营业收入300亿元。\n"
+            "全区新增企业20家。")
+    rows = facts(text, zone="甲乙高新区")
+    zones = [(r["value"], r["zone"]) for r in rows]
+    assert zones == [(500, "甲乙高新区"), (300, "丙丁经开区"), (20, "甲乙高新区")]
