@@ -24,6 +24,7 @@ BENCHMARKS = re.compile(r"高于|低于|快于|慢于|较|(?<![同环])比(?!重
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 FROM_TO = re.compile(r"从[ \t]*$")
+CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）]")
 RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
 LIST_GAP = re.compile(r"[\s、,，和及与]*")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
@@ -34,11 +35,12 @@ COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "proj
                          "platform_count": "个", "patent_count": "件"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     paragraph: int
+    original: str = ""        # the sentence as written (filled when it has figures)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -52,14 +54,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _is_heading(text: str, s: Sentence, figures, fig_i: int) -> bool:
-    """A short line of its own with no figure in it."""
+def _is_heading(text: str, s: Sentence) -> bool:
+    """A short line of its own (the caller knows it holds no figure)."""
     line_start = text.rfind("\n", 0, s.start) + 1
     line_end = text.find("\n", s.end)
     line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start > 30 or text[s.end - 1:s.end] in "。;；,，":
-        return False
-    return not any(s.start <= f.start < s.end for f in figures[fig_i:fig_i + 3])
+    return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
 
 
 def _headline_period(text: str, periods) -> str:
@@ -106,6 +106,7 @@ class _DocState:
         self.section_target = False
         self.para_full_year = False
         self.sticky_zone = self.zone
+        self.cue_i = self.period_i = self.mention_i = self.generic_i = 0   # read up to here
         self.sub_topic = ""
         self.last_metric = ""
 
@@ -132,7 +133,7 @@ class _Sorted(list):
 
 
 def _clause_after(text: str, pos: int, limit: int) -> str:
-    m = re.compile(r"[,，;；:：。!?！？\n()（）]").search(text, pos, limit)
+    m = CLAUSE_OR_BRACKET.search(text, pos, limit)
     return text[pos:m.start() if m else limit]
 
 
@@ -202,12 +203,18 @@ def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
 
 
 def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
-    named = [m for m in _in(st.mentions, s.start, s.end) if not m.aside]
-    generic = st.generic[bisect.bisect_left(st.generic, s.start):bisect.bisect_left(st.generic, s.end)]
-    last_named = named[-1].start if named else -1
-    last_generic = generic[-1] if generic else -1
+    """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
+    last_named, last_generic, name = -1, -1, ""
+    mentions, generic = st.mentions, st.generic
+    while st.mention_i < len(mentions) and mentions[st.mention_i].start < s.end:
+        m = mentions[st.mention_i]
+        if not m.aside:
+            last_named, name = m.start, m.name
+        st.mention_i += 1
+    while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
+        last_generic = generic[st.generic_i]
+        st.generic_i += 1
     if last_named > last_generic:
-        name = named[-1].name
         st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
         st.sticky_zone = st.zone
@@ -230,53 +237,72 @@ def _facts_of(doc: Document) -> list[dict]:
         return []
     st = _DocState(doc, text, doc.text)
     rows: list[dict] = []
-    fig_i = 0
+    fig_i, n = 0, len(figures)
     for s in split_sentences(text):
         st.new_paragraph(s.paragraph)
         sentence = text[s.start:s.end]
-        if _is_heading(text, s, figures, fig_i):
-            cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
-            periods = _in(st.periods, s.start, s.end)
-            st.section_cue = cues[-1] if cues else None
-            st.section_period = periods[-1].period if periods else ""
-            st.section_target = bool(PLAN_HEADING.search(sentence))
-            st.para_target = st.section_target
-        if scope.starts_new_item(sentence):
-            st.sub_topic, st.para_period, st.para_cue = "", "", None
-        st.sub_topic = scope.heading_subject(sentence) or st.sub_topic
-        subject_here = scope.sentence_subject(sentence)
-        if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
-            subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
-        while fig_i < len(figures) and figures[fig_i].start < s.start:
+        while fig_i < n and figures[fig_i].start < s.start:
             fig_i += 1
-        if len(sentence.strip()) <= TOPIC_HEADING_MAX and not (
-                fig_i < len(figures) and figures[fig_i].start < s.end):
-            st.para_period = ""
-        sent_rows: list[tuple[Figure, dict]] = []
-        prev: Figure | None = None
-        spans = status.target_spans(sentence) if fig_i < len(figures) and figures[fig_i].start < s.end else []
-        while fig_i < len(figures) and figures[fig_i].start < s.end:
-            fig = figures[fig_i]
+        first = fig_i
+        while fig_i < n and figures[fig_i].start < s.end:
             fig_i += 1
-            row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans)
-            if row is None:
-                continue
+        here = figures[first:fig_i]
+        _enter_sentence(st, s, sentence, bool(here))
+        if here:
+            rows.extend(_facts_in_sentence(st, doc, norm, s, sentence, here))
+        _leave_sentence(st, s)
+    return rows
+
+
+def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
+    """Headings and sub-items met before the sentence's figures are read."""
+    if not has_figures and s.end - s.start <= 30 and _is_heading(st.text, s):
+        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
+        periods = _in(st.periods, s.start, s.end)
+        st.section_cue = cues[-1] if cues else None
+        st.section_period = periods[-1].period if periods else ""
+        st.section_target = bool(PLAN_HEADING.search(sentence))
+        st.para_target = st.section_target
+    if scope.starts_new_item(sentence):
+        st.sub_topic, st.para_period, st.para_cue = "", "", None
+        st.sub_topic = scope.heading_subject(sentence)
+    if not has_figures and len(sentence.strip()) <= TOPIC_HEADING_MAX:
+        st.para_period = ""
+
+
+def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Figure]) -> list[dict]:
+    subject_here = scope.sentence_subject(sentence)
+    if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
+        subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
+    spans = status.target_spans(sentence)
+    s.original = doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip()
+    sent_rows: list[tuple[Figure, dict]] = []
+    prev: Figure | None = None
+    for fig in here:
+        row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans)
+        if row is not None:
             sent_rows.append((fig, row))
             prev = fig
-        _apply_respectively(st, s, sent_rows)
-        rows.extend(r for _, r in sent_rows)
-        if sent_rows:
-            st.last_metric = sent_rows[-1][1]["metric"]
-        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
-        if cues:
-            st.para_cue = cues[-1]
-        periods = _in(st.periods, s.start, s.end)
-        if periods:
-            st.para_period = periods[-1].period
-            if periods[-1].period == "year" and text[periods[-1].start:periods[-1].end] == "全年":
-                st.para_full_year = True
-        _update_sticky_zone(st, s)
-    return rows
+    _apply_respectively(st, s, sent_rows)
+    if sent_rows:
+        st.last_metric = sent_rows[-1][1]["metric"]
+    return [r for _, r in sent_rows]
+
+
+def _leave_sentence(st: _DocState, s: Sentence) -> None:
+    """The year, period and zone the sentence named carry on to the next ones."""
+    cues, periods = st.cues, st.periods
+    while st.cue_i < len(cues) and cues[st.cue_i].start < s.end:
+        if cues[st.cue_i].kind not in ("comparison", "from", "founded"):
+            st.para_cue = cues[st.cue_i]
+        st.cue_i += 1
+    while st.period_i < len(periods) and periods[st.period_i].start < s.end:
+        p = periods[st.period_i]
+        st.para_period = p.period
+        if p.period == "year" and st.text[p.start:p.end] == "全年":
+            st.para_full_year = True
+        st.period_i += 1
+    _update_sticky_zone(st, s)
 
 
 def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans) -> dict | None:
@@ -334,7 +360,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         "year": year, "period": period, "metric": metric, "measure": measure,
         "value": round(value, 10), "unit": unit, "qualifier": fig.qualifier,
         "status": "target" if target else "actual",
-        "sentence": doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip(),
+        "sentence": s.original,
         "start": o_start, "end": o_end, "rule": fig.rule,
     }
 

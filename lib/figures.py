@@ -8,6 +8,7 @@ Figures are returned in text order; attribution happens in lib/attribute.py.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,9 +29,10 @@ BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
 PER_RATIO = re.compile(r"平均每|每\d")
 NTH_CLAUSE = re.compile(r"第[\d一二三四五六七八九十]+[个家位名]")
 CLAUSE_END = "，,。;；!?！？\n"
+CLAUSE_REST = re.compile(f"[^{re.escape(CLAUSE_END)}\\d]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     start: int
     end: int
@@ -48,12 +50,8 @@ class Figure:
 
 
 def _clause_after(text: str, pos: int, limit: int = 16) -> str:
-    out = []
-    for ch in text[pos:pos + limit]:
-        if ch in CLAUSE_END or ch.isdigit():
-            break
-        out.append(ch)
-    return "".join(out)
+    """The words after a figure, up to the clause's end or the next number."""
+    return CLAUSE_REST.match(text, pos, pos + limit).group()
 
 
 def _hedge_before(text: str, start: int) -> tuple[str, int]:
@@ -98,12 +96,10 @@ CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
 
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    window = max(0, pos - 200)
-    m = CLAUSE_START_RE.search(text, window, pos)
-    a = m.start() + 1 if m else window
-    m = CLAUSE_END_RE.search(text, pos, pos + 200)
-    return a, (m.start() if m else min(len(text), pos + 200))
+def _clause_bounds(seps: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The clause around `pos`, from the sorted positions of clause separators."""
+    i = bisect.bisect_right(seps, pos)
+    return (seps[i - 1] + 1 if i else 0), (seps[i] if i < len(seps) else length)
 
 
 def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
@@ -129,6 +125,7 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
 def find_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     masked = _masked_spans(text) if "《" in text else []
+    seps = [m.start() for m in CLAUSE_END_RE.finditer(text)]
     for m in FIGURE_REGEX.finditer(text):
         converted = _convert(m)
         if converted is None:
@@ -161,7 +158,7 @@ def find_figures(text: str) -> list[Figure]:
         if rule == "physical" and family == "mass" and HAN.match(after[:1]) \
                 and not CAPACITY_BEFORE.search(text, max(0, start - 8), start):
             continue  # 100万吨乙烯: a plant's name, not a quantity
-        cstart, cend = _clause_bounds(text, start)
+        cstart, cend = _clause_bounds(seps, start, len(text))
         clause = text[cstart:cend]
         if PER_RATIO.search(clause) or NTH_CLAUSE.search(clause):
             continue

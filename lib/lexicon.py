@@ -56,9 +56,31 @@ def aliases() -> dict[str, Alias]:
 
 @lru_cache(maxsize=1)
 def alias_regex() -> re.Pattern:
-    """All aliases, longest first, so 规模以上工业总产值 wins over 总产值 and 产值."""
-    words = sorted(aliases(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    """All aliases as one trie-shaped pattern; the longest alias at a position wins, so
+    规模以上工业总产值 beats 总产值 and 产值. (A flat alternation of 200 words is tried word by
+    word at every position; the trie shares prefixes and is several times faster.)"""
+    words = set(aliases()) | {a.lower() for a in aliases()}
+    return re.compile(trie_pattern(words))
+
+
+def trie_pattern(words) -> str:
+    """A regex matching any of `words`, longest first, built as a prefix tree."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends_here else body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)

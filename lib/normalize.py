@@ -19,7 +19,7 @@ from functools import lru_cache
 
 # Tone-marked pinyin in brackets right after a CJK character: 經(jīng), 區(qū).
 PINYIN_GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*"
+    r"(?=[(（])(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*"
     r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*[)）]"
 )
 # A block that starts a list of other articles: everything after it is not this article.
@@ -28,6 +28,7 @@ JUNK_TAIL = re.compile(r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐
 JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$", re.M)
 
 FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u2236]")
 FULL_TO_HALF.update({0x3000: 0x20, 0x2236: ord(":")})
 
 
@@ -93,7 +94,8 @@ def normalize(raw: str) -> NormalizedText:
         last = m.end()
     pieces.append(raw[last:])
     text = "".join(pieces) if cuts else raw
-    text = text.translate(FULL_TO_HALF)
+    if FULL_WIDTH.search(text):
+        text = text.translate(FULL_TO_HALF)
     if _looks_traditional(text):
         text = to_simplified(text)
     text = _blank(text, JUNK_TAIL, to_end=True)

@@ -38,6 +38,10 @@ def parse_chinese_integer(s: str) -> float:
 
 def parse_number(s: str) -> float:
     """An Arabic or Chinese number without scale: '1,234.5' -> 1234.5, '三千' -> 3000."""
+    try:
+        return float(s)  # the common case: plain Arabic digits
+    except ValueError:
+        pass
     s = s.strip()
     compact = re.sub(r"[,\s]", "", s)
     if re.fullmatch(r"\d+(?:\.\d+)?", compact):

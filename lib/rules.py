@@ -79,7 +79,7 @@ FIGURE_RULES = [
 
 FRACTION_RULE = Rule(
     "fraction", "a share written as a fraction or in words (三分之二, 1/3, 一半)",
-    r"(?P<frac>[一二三四五六七八九十\d]{1,3}分之[一二三四五六七八九十\d]{1,3}|(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])|一半)",
+    r"(?=[一二三四五六七八九十\d])(?P<frac>[一二三四五六七八九十\d]{1,3}分之[一二三四五六七八九十\d]{1,3}|(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])|一半)",
     examples=[("近三分之二", 66.67, "%"), ("均占全市1/3以上", 33.33, "%"), ("占到一半以上", 50, "%")],
     counter_examples=["2018/10/17"])
 
@@ -95,6 +95,7 @@ _UNIT_GROUPS_2 = "|".join(f"(?P<u_{r.id}>{r.pattern})" for r in FIGURE_RULES if 
 
 FIGURE_REGEX = re.compile(
     rf"""
+    (?=[0-9{CHINESE[1:-2]}])         # fail fast on the first character (re's prefix scan)
     (?<![\d.])
     (?P<num>{NUMBER})
     (?:[ \t]?%?[ \t]?(?P<rsep>{RANGE_SEP})[ \t]?(?P<num2>{NUMBER}))?   # range: 5—8亿元, 5%~6%

@@ -51,7 +51,7 @@ FIXED_ERA_CLUES = [(re.compile(r"两年平均"), 2021), (re.compile(r"十四五.
                    (re.compile(r"十三五.{0,2}收官之年"), 2020)]
 
 
-@dataclass
+@dataclass(slots=True)
 class YearCue:
     start: int
     end: int
@@ -160,7 +160,7 @@ def dominant_year(cues: list[YearCue], article_year: int | None) -> int | None:
     return max(y for y, n in counts.items() if n == best)
 
 
-@dataclass
+@dataclass(slots=True)
 class PeriodCue:
     start: int
     end: int

@@ -21,13 +21,15 @@ LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
-SUFFIX_RE = re.compile("(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
+SUFFIX_RE = re.compile("(?=[国高经开新工县区])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
 GENERIC_REFERENCE = re.compile(
     r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
 # Words that end a run of text before a zone name: they are never part of its prefix.
-NOT_PLACE = set("的在和与及对是为了把将从向到由于等、,。;:“”()《》 \n\t|")
+NOT_PLACE = "的在和与及对是为了把将从向到由于等"
+# the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
+RUN_BEFORE = re.compile(f"[^{NOT_PLACE}\\W\\da-zA-Z_]{{1,8}}$")
 NOT_PREFIX_WORDS = {
     "全", "我", "本", "该", "城", "园", "辖", "市", "省", "全市", "我市", "本市", "全省", "我省",
     "产业", "示范", "试验", "先行", "集聚", "核心", "综合", "保税", "自贸", "功能", "街道", "城区",
@@ -39,7 +41,7 @@ NOT_PREFIX_WORDS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class ZoneMention:
     start: int
     end: int
@@ -119,12 +121,9 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
     for m in SUFFIX_RE.finditer(text):
         suffix = m.group(1)
         strong = suffix in STRONG_SUFFIXES
-        start = m.start(1) - (len(m.group()) - len(suffix)) if False else m.start()
-        run_start = start
-        while run_start > 0 and start - run_start < 8 and text[run_start - 1] not in NOT_PLACE \
-                and "\u4e00" <= text[run_start - 1] <= "\u9fff":
-            run_start -= 1
-        run = text[run_start:start]
+        start = m.start()
+        before = RUN_BEFORE.search(text, max(0, start - 8), start)
+        run = before.group() if before else ""
         if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
             continue
         prefix = _prefix_of(run, strong or suffix == "县")
