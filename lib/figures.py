@@ -93,6 +93,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
+NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
 
@@ -142,9 +143,11 @@ def find_figures(text: str) -> list[Figure]:
         if _is_chinese(num) and not _well_formed_chinese(num):
             continue  # 个十百千万, 一一个: words, not numbers
         if _is_chinese(num) and not (m.group("mid") or m.group("mid2") or m.group("scale")):
-            if len(num) == 1 and rule in ("count", "money", "physical"):
-                continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity
+            if len(num) == 1 and num not in "十百千" and rule in ("count", "money", "physical"):
+                continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity (近千家 is one)
         after = _clause_after(text, end)
+        if _is_chinese(num) and rule == "count" and NAME_AFTER.match(after):
+            continue  # 千人计划, 百人工程: a programme's name
         if rule == "count" and lexicon.not_counted_regex().match(after.lstrip("个")):
             continue
         if rule == "count" and after[:1] and lexicon.not_counted_regex().match(after):
@@ -192,7 +195,7 @@ def _is_threshold(text: str, start: int, end: int, qualifier: str, after: str) -
 
 def _fractions(text: str, found: list[Figure]) -> list[Figure]:
     out = []
-    if "分之" not in text and "/" not in text and "一半" not in text:
+    if "分之" not in text and "/" not in text and "一半" not in text:  # 百分之 contains 分之
         return out  # the common case, without scanning the text with the regex
     taken = [(f.start, f.end) for f in found]
     for m in FRACTION_REGEX.finditer(text):
@@ -206,7 +209,8 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
             continue
         qualifier, _ = _hedge_before(text, m.start())
         qualifier = _hedge_after(text, m.end()) or qualifier
-        out.append(Figure(m.start(), m.end(), value, "%", "percent", "fraction", qualifier))
+        rule = "percent" if m.group("frac").startswith("百分之") else "fraction"  # 百分之十二 is a percent
+        out.append(Figure(m.start(), m.end(), value, "%", "percent", rule, qualifier))
     return out
 
 

@@ -61,6 +61,8 @@ def parse_fraction(s: str) -> float:
     s = s.strip()
     if s == "一半":
         return 50.0
+    if s.startswith("百分之"):
+        return parse_number(s[3:])
     m = re.fullmatch(r"(.+)分之(.+)", s)
     if m:
         return round(parse_number(m.group(2)) / parse_number(m.group(1)) * 100, 2)

@@ -45,7 +45,7 @@ FIGURE_RULES = [
     Rule("percent", "a percentage: growth, share or completion rate",
          r"%|‰",
          examples=[("增长8.6%", 8.6, "%"), ("比重65.59%", 65.59, "%"), ("5%~6%之间", 5, "%"),
-                   ("增长８．６％", 8.6, "%")],
+                   ("增长８．６％", 8.6, "%"), ("增长百分之十二", 12, "%")],
          counter_examples=["增长较快"]),
     Rule("points", "a change in percentage points (个百分点)",
          r"个百分点|百分点",
@@ -78,8 +78,8 @@ FIGURE_RULES = [
 ]
 
 FRACTION_RULE = Rule(
-    "fraction", "a share written as a fraction or in words (三分之二, 1/3, 一半)",
-    r"(?=[一二三四五六七八九十\d])(?P<frac>[一二三四五六七八九十\d]{1,3}分之[一二三四五六七八九十\d]{1,3}|(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])|一半)",
+    "fraction", "a share written as a fraction or in words (三分之二, 1/3, 一半, 百分之十二)",
+    r"(?=[一二三四五六七八九十百\d])(?P<frac>百分之[零〇一二两三四五六七八九十点]+|[一二三四五六七八九十\d]{1,3}分之[一二三四五六七八九十\d]{1,3}|(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])|一半)",
     examples=[("近三分之二", 66.67, "%"), ("均占全市1/3以上", 33.33, "%"), ("占到一半以上", 50, "%")],
     counter_examples=["2018/10/17"])
 
