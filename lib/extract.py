@@ -90,6 +90,7 @@ class _DocState:
         timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = _Sorted(timeframe.find_period_cues(text))
+        self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.default_period = _headline_period(text, self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
@@ -309,9 +310,8 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     text = st.text
     seg_start = prev.end if prev else s.start
     segment = text[seg_start:fig.start]
-    clause_start = s.start
-    for m in CLAUSE_SEP.finditer(text, s.start, fig.start):
-        clause_start = m.end()
+    i = bisect.bisect_left(st.clause_seps, fig.start)
+    clause_start = max(s.start, st.clause_seps[i - 1] + 1) if i else s.start
     clause_before = text[clause_start:fig.start]
     after = _clause_after(text, fig.end, min(s.end, fig.end + 24))
     measure = attribute.measure_for(fig, clause_before, after, text[s.start:fig.start])

@@ -50,6 +50,7 @@ class ZoneMention:
     aside: bool = False       # inside brackets: (赣江新区经开组团) is an aside, not the subject
 
 
+@lru_cache(maxsize=4096)
 def canonical_zone(name: str) -> str:
     name = re.sub(r"^(国家级|国家)", "", name.strip()).replace("国家级", "")
     for long, short in CANONICAL_SUFFIX.items():
