@@ -4,7 +4,7 @@ Rules see one canonical form: simplified characters, half-width digits and punct
 no pinyin glosses (工業(yè) -> 工业), no scraped junk blocks. Traditional -> simplified and
 full-width -> half-width are one character for one character, so only removed glosses
 shift offsets; `NormalizedText.to_original` maps a position back to the text as read.
-Junk blocks (新闻推荐 / 相关新闻 tails, 编辑: / 责编: lines) are blanked with spaces, which
+Junk blocks (新闻推荐 / 相关新闻 tails in the page's second half, 编辑: / 责编: lines) are blanked with spaces, which
 keeps their length, so they yield no facts and shift nothing.
 
 Not handled: conversions that change length (OpenCC phrase rules that would do so are
@@ -27,6 +27,7 @@ JUNK_TAIL = re.compile(r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐
 # Credit lines: 编辑: 刘福龙 责编: 马园亮 / (记者 张孝平) stay text but carry no figures.
 JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$", re.M)
 
+NOT_NEWLINE = re.compile(r"[^\n]")
 FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u2236]")
 FULL_TO_HALF.update({0x3000: 0x20, 0x2236: ord(":")})
@@ -72,12 +73,13 @@ def _looks_traditional(text: str) -> bool:
 
 
 def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:
-    m = pattern.search(text)
-    if not m:
-        return text
+    """Spaces over junk (same length, so offsets stay). With to_end, a marker in the second
+    half of the page blanks the rest of it (the list of other articles); one earlier on is
+    a navigation line and only that line goes."""
     if to_end:
-        tail = text[m.start():]
-        return text[:m.start()] + re.sub(r"[^\n]", " ", tail)
+        for m in pattern.finditer(text):
+            if m.start() >= len(text) // 2:
+                return text[:m.start()] + NOT_NEWLINE.sub(" ", text[m.start():])
     return pattern.sub(lambda mm: " " * len(mm.group()), text)
 
 
