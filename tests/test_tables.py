@@ -1,0 +1,64 @@
+"""Integrity of the reference tables and the declared schema."""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.errors
+import pytest
+
+from lib import FACT_COLUMNS, FACTS_SCHEMA, lexicon
+from lib.schema import to_frame
+
+SPEC_METRICS = ["gdp", "budget_revenue", "tax_revenue", "industrial_output", "industrial_value_added",
+                "high_tech_output", "operating_revenue", "profit", "fixed_asset_investment",
+                "project_investment", "tech_renovation_investment", "foreign_investment", "foreign_trade",
+                "financing", "retail_sales", "spending", "project_count", "enterprise_count", "patent_count",
+                "talent_count", "platform_count", "land_area", "floor_area", "infrastructure", "energy_use",
+                "freight", "other"]
+SPEC_QUALIFIERS = {"以上", "余", "多", "约", "近", "超", "达", "过", "至少", "不低于"}
+
+
+def test_every_spec_metric_is_known_with_a_chinese_label():
+    labels = lexicon.metric_labels()
+    for key in SPEC_METRICS:
+        assert key in labels and labels[key], key
+
+
+def test_every_metric_has_at_least_one_alias_or_is_other():
+    named = {a.metric for a in lexicon.aliases().values()}
+    missing = [k for k in SPEC_METRICS if k not in named and k != "other"]
+    assert not missing
+
+
+def test_hedges_are_canonical():
+    assert {canonical for canonical, _ in lexicon.hedges().values()} <= SPEC_QUALIFIERS
+
+
+def test_units_have_known_families():
+    families = {u["family"] for u in lexicon.units().values()}
+    assert families <= {"money_cny", "money_usd", "money_eur", "money_hkd", "percent", "points", "area",
+                        "volume", "mass", "length", "energy"}
+
+
+def test_schema_columns_follow_the_spec():
+    assert FACT_COLUMNS == list(FACTS_SCHEMA.columns)
+
+
+def _row(**over):
+    row = dict(doc_id="d", zone="z", scope="zone", subject="", year=2020, period="year", metric="gdp",
+               measure="level", value=1.0, unit="亿元", qualifier="", status="actual", sentence="s",
+               start=0, end=3, rule="money")
+    row.update(over)
+    return row
+
+
+@pytest.mark.parametrize("bad", [dict(measure="total"), dict(status="maybe"), dict(period="Q5"),
+                                 dict(scope="all"), dict(start=5, end=3), dict(year=1800)])
+def test_schema_rejects_bad_rows(bad):
+    with pytest.raises(pandera.errors.SchemaError):
+        to_frame([_row(**bad)])
+
+
+def test_schema_accepts_a_good_row_and_an_unknown_year():
+    df = to_frame([_row(), _row(year=None)])
+    assert df["year"].isna().tolist() == [False, True]
+    assert isinstance(df, pd.DataFrame)
