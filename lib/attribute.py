@@ -26,7 +26,7 @@ KINDS_FOR_FAMILY = {
     "points": {"money", "count", "rate", "area", "mass", "energy"},
     "bare": {"money", "count"},
 }
-WEAK_ALIASES = {"完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "计划", "工程"}
+WEAK_ALIASES = {"投资", "完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "计划", "工程"}
 UNIT_IMPLIED = {"人": "talent_count", "名": "talent_count"}  # 专家18人 even after “千人计划”
 DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "件": "patent_count",
                         "人": "talent_count", "名": "talent_count", "项": "platform_count",
@@ -44,7 +44,7 @@ DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
 DIGIT = re.compile(r"\d")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
-CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别")
+CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别|新建|建成|开工|新开工")
 
 
 def aliases_in(text: str, kinds: set[str]) -> list[tuple[int, lexicon.Alias]]:
@@ -90,6 +90,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
             first = counted[0][1].metric
             return first if first == lexicon.NO_METRIC else _unit_implied(fig, first)
     found = aliases_in(segment, kinds)
+    if fig.family in ("percent", "points"):
+        found = [(p, a) for p, a in found if not (a.kind == "count" and a.alias in WEAK_ALIASES)]
     if found and found[-1][1].metric == lexicon.NO_METRIC:
         return lexicon.NO_METRIC
     found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]

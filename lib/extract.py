@@ -20,11 +20,12 @@ from lib.normalize import FULL_TO_HALF, normalize
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 RESPECTIVELY = re.compile(r"分别")
-BENCHMARKS = re.compile(r"高于|低于|快于|慢于|较|(?<![同环])比(?!重|增)")  # 较全国、全省、全市分别高…: a list of benchmarks
+# 较全国、全省、全市分别高…: the list names benchmarks, not metrics
+BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 FROM_TO = re.compile(r"从[ \t]*$")
-CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）]")
+CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
 LIST_GAP = re.compile(r"[\s、,，和及与]*")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
@@ -41,6 +42,7 @@ class Sentence:
     end: int
     paragraph: int
     original: str = ""        # the sentence as written (filled when it has figures)
+    subject: str = ""         # a project the sentence introduced
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -165,6 +167,9 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
             if full:
                 return full, "", "full"
+        sub_year = [p for p in _in(st.periods, s.start, fig.start) if p.period != "year"]
+        if sub_year or st.para_period not in ("", "year"):
+            return st.article_year, "", "this-year"   # 一季度… with no year: this year's quarter
         return st.default_year, "", "default"
     if cue.kind == "since":
         since = cue.year if cue.year is not None else st.article_year
@@ -177,7 +182,8 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
     return cue.year, "", cue.kind
 
 
-def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str) -> str:
+def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
+                year: int | None, target: bool) -> str:
     if since:
         return since
     if timeframe.MULTI_YEAR.search(clause_before) or timeframe.MULTI_YEAR_SENTENCE.search(
@@ -186,7 +192,9 @@ def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, sin
     periods = _in(st.periods, s.start, fig.start)
     if periods:
         return periods[-1].period
-    return st.para_period or st.section_period or st.default_period
+    if st.para_period or st.section_period:
+        return st.para_period or st.section_period
+    return st.default_period if year == st.article_year and not target else "year"
 
 
 def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
@@ -272,7 +280,7 @@ def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool
 
 
 def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Figure]) -> list[dict]:
-    subject_here = scope.sentence_subject(sentence)
+    subject_here = scope.sentence_subject(sentence, here[0].start - s.start)
     if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
         subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
     spans = status.target_spans(sentence)
@@ -293,10 +301,16 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
 def _leave_sentence(st: _DocState, s: Sentence) -> None:
     """The year, period and zone the sentence named carry on to the next ones."""
     cues, periods = st.cues, st.periods
+    opening = None
     while st.cue_i < len(cues) and cues[st.cue_i].start < s.end:
-        if cues[st.cue_i].kind not in ("comparison", "from", "founded"):
-            st.para_cue = cues[st.cue_i]
+        cue = cues[st.cue_i]
+        if cue.kind not in ("comparison", "from", "founded") and cue.start >= s.start:
+            st.para_cue = cue
+            if opening is None and cue.start - s.start <= 2 and cue.kind != "since":
+                opening = cue
         st.cue_i += 1
+    if opening is not None:
+        st.para_cue = opening
     while st.period_i < len(periods) and periods[st.period_i].start < s.end:
         p = periods[st.period_i]
         st.para_period = p.period
@@ -345,12 +359,16 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         value = -value
     cues_before = _in(st.cues, s.start, fig.start)
     year, since, cue_kind = _year_for(st, s, fig, cues_before)
-    period = _period_for(st, s, fig, clause_before, since)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
+    period = _period_for(st, s, fig, clause_before, since, year, target)
     zone = _zone_for(st, s, fig)
-    subject = scope.project_after(text[fig.end:fig.end + 20]) or subject_here or st.sub_topic
+    project = scope.project_after(text[fig.end:fig.end + 20])
+    if project:
+        s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's
+    clause_subject = scope.sentence_subject(clause_before) if clause_start > s.start else ""
+    subject = project or clause_subject or subject_here or s.subject or st.sub_topic
     generic_before = bool(ZONE_WIDE.search(text, s.start, fig.start))
     if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
         subject = ""
@@ -399,6 +417,10 @@ def _apply_respectively(st: _DocState, s: Sentence, sent_rows: list[tuple[Figure
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
         named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        same_family = [sent_rows[i][1]["metric"] for i in earlier
+                       if sent_rows[i][0].family == sent_rows[first][0].family]
+        if not named and len(same_family) >= n:
+            named = same_family[-n:]    # 共有A 312家、B 458家、C 97个,分别增加68家、91家、12个
         if not named:
             distinct = []
             for i in earlier:

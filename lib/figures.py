@@ -93,6 +93,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
+POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
@@ -145,6 +146,8 @@ def find_figures(text: str) -> list[Figure]:
         if _is_chinese(num) and not (m.group("mid") or m.group("mid2") or m.group("scale")):
             if len(num) == 1 and num not in "十百千" and rule in ("count", "money", "physical"):
                 continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity (近千家 is one)
+        if rule == "count" and POINTS_LIST_AFTER.match(text, end):
+            unit, family, rule = "百分点", "points", "points"   # 1.6个和1.1个百分点
         after = _clause_after(text, end)
         if _is_chinese(num) and rule == "count" and NAME_AFTER.match(after):
             continue  # 千人计划, 百人工程: a programme's name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 ENTITY = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|小镇|港|口岸|机场|示范区))"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|园区|小镇|港|口岸|机场|示范区))"
     r"(?![\u4e00-\u9fff]{0,1}(?:等|区|内))"
 )
 ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{0,8}?(?:做优|做大|做强|推进|建设|打造|发展)?"
@@ -18,7 +18,8 @@ ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]是|——|[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
 GENERIC = ("全区", "全县", "全市", "我区", "该区", "开发区", "高新区", "经开区", "新区", "园区企业", "重点项目",
            "亿元以上", "亿元项目", "签约项目", "开工项目", "投产项目", "在建项目", "续建项目", "新建项目", "大项目")
-LEADING_VERBS = re.compile(r"^(?:[一二三四五六七八九十]是|是|在|由|对|与|和|其中|目前|全力|加快推进|推进|做优|做大|做强)+")
+LEADING_VERBS = re.compile(r"^(?:[一二三四五六七八九十]是|是|在|由|对|与|和|其中|目前|全力|加快推进|推进|做优|做大|做强"
+                           r"|新区|全区|园区|开发区|高新区|经开区|区内|辖区)+")
 PROJECT_AFTER = re.compile(r"^的(?P<name>[\u4e00-\u9fff]{2,16}项目)")
 
 
@@ -26,13 +27,13 @@ def _clean(name: str) -> str:
     return LEADING_VERBS.sub("", name)
 
 
-def sentence_subject(sentence: str) -> str:
-    """The named entity the sentence is about, if it stands at its start."""
-    m = ENTITY.search(sentence[:24])
+def sentence_subject(sentence: str, first_figure: int = 24) -> str:
+    """The named entity the sentence is about, if it stands at its start (before its figures)."""
+    m = ENTITY.search(sentence[:min(24, first_figure)])
     if not m:
         return ""
     name = _clean(m.group("name"))
-    if len(name) < 3 or any(g in name for g in GENERIC) or name.endswith(("新区", "开发区")):
+    if len(name) < 4 or any(g in name for g in GENERIC) or name.endswith(("新区", "开发区")):
         return ""
     if "等" in sentence[m.end():m.end() + 2]:
         return ""

@@ -26,6 +26,7 @@ YEAR_CUE = re.compile(
 )
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
+YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
 FROM_BEFORE = re.compile(r"从[ \t]*$")
 FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$")
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
@@ -58,7 +59,7 @@ class YearCue:
     year: int | None          # resolved year (None until the article year is known, for relative cues)
     kind: str                 # explicit | relative | now | since | target | comparison | from | full
     offset: int = 0           # for relative cues: years relative to the article year
-    month_hint: int = 0
+    planned: bool = False     # 今年力争…: the year of a plan, not of what the article reports
 
 
 def _int(s: str) -> int:
@@ -75,6 +76,9 @@ def published_year_month(published: str, text: str) -> tuple[int | None, int]:
     return None, 0
 
 
+PLAN_AFTER = re.compile(r"[,，]?[\u4e00-\u9fff]{0,3}?(?:力争|确保|计划|预计|将|要|争取|目标)")
+
+
 def find_year_cues(text: str) -> list[YearCue]:
     cues = []
     for m in YEAR_CUE.finditer(text):
@@ -89,7 +93,7 @@ def find_year_cues(text: str) -> list[YearCue]:
                 kind = "now"  # 2004年起…: a state that still holds
             elif FOUNDED_BEFORE.search(before):
                 kind = "founded"
-            elif TARGET_YEAR_BEFORE.search(before):
+            elif TARGET_YEAR_BEFORE.search(before) and not YEAR_RANGE_START.search(before):
                 kind = "target"
             elif FROM_BEFORE.search(before):
                 kind = "from"
@@ -111,6 +115,7 @@ def find_year_cues(text: str) -> list[YearCue]:
             cues.append(YearCue(start, m.end(), None, kind, offset))
         else:
             cues.append(YearCue(start, m.end(), None, "now"))
+        cues[-1].planned = bool(PLAN_AFTER.match(text, m.end()))
     return cues
 
 
@@ -152,7 +157,7 @@ def full_year_cue_year(article_year: int | None, published_month: int) -> int | 
 
 
 def dominant_year(cues: list[YearCue], article_year: int | None) -> int | None:
-    years = [c.year for c in cues if c.kind in ("explicit", "relative", "now") and c.year]
+    years = [c.year for c in cues if c.kind in ("explicit", "relative", "now") and c.year and not c.planned]
     if not years:
         return article_year
     counts = Counter(years)

@@ -89,8 +89,8 @@ def _prefix_of(run: str, strong: bool) -> str:
     prefix = last
     if len(words) >= 2:
         prev = words[-2]
-        if prev in _PROVINCES:
-            prefix = prev + prefix
+        if prev in _PROVINCES or (len(prev) >= 2 and _tag(prev) == "ns"):
+            prefix = prev + prefix   # 安徽巢湖, 包头稀土: a place before the name is part of it
     if prefix[0] in "占较比为" or prefix.endswith(("省", "级")):
         return ""
     tag = _tag(last)
@@ -178,7 +178,17 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title: str = "") 
     cluster = [n for n in names if same_zone(n, names[0]) or same_zone(names[0], n)]
     total = {n: score[n] for n in cluster}
     full = [n for n in cluster if not any(_abbreviates(n, o) for o in cluster if o != n)]
+    # 包头稀土高新区 over 稀土高新区 (keep the city), but 宜春经开区 over 江西宜春经开区 (no province)
+    full = [n for n in (full or cluster) if not any(_city_prefixed(o, n) for o in cluster if o != n)] or full
     return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
+
+
+def _city_prefixed(long: str, short: str) -> bool:
+    """`long` is `short` with a city (not a province) in front."""
+    if len(long) <= len(short) or not long.endswith(short):
+        return False
+    extra = long[: -len(short)].rstrip("省市")
+    return extra not in _PROVINCES
 
 
 def _abbreviates(short: str, long: str) -> bool:

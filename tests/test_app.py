@@ -19,7 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import lib
-from dashboard import charts, data, export, labels, text, ui
+from dashboard import charts, data, export, labels, text, ui, uploads
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -258,7 +258,7 @@ GOOD = "2022年,示范区实现地区生产总值356亿元,同比增长6.1%;新�
 
 def test_upload_adds_good_files_and_lists_bad_ones():
     at = goto(start(), "add")
-    at.file_uploader(key="add_files").set_value([
+    at.file_uploader[0].set_value([
         ("good_one.txt", GOOD, "text/plain"),
         ("broken.pdf", b"this is not a pdf", "application/pdf"),
         ("<img src=x onerror=alert(1)>.docx", b"not a zip", "application/octet-stream"),
@@ -289,6 +289,17 @@ def test_pasted_article_is_used_on_every_page_of_the_session():
     at.selectbox(key="flt_metric").set_value("").run()
     at.selectbox(key="flt_measure").set_value("").run()
     assert len(at.dataframe[0].value) == (facts["scope"] == "zone").sum()
+
+
+def test_adding_empties_the_inputs_and_keeps_ids_unique():
+    at = goto(start(), "add")
+    for _ in range(2):
+        at.text_area(key="add_text").set_value(GOOD.decode())
+        at.button(key="add_go").click().run()
+        assert at.text_area(key="add_text").value == ""
+        assert not at.file_uploader[0].value
+    assert list(at.session_state["upl_docs"]) == ["pasted", "pasted_2"]
+    assert uploads.unique_id("年报 2023.docx", {"年报_2023.docx"}) == "年报_2023.docx_2"
 
 
 def test_uploads_stay_in_the_visitors_session():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+import lib
 from dashboard import charts, data, export, labels, ui
 from dashboard.data import Filters
 
@@ -112,7 +113,7 @@ def test_every_page_renders_and_is_screenshotted(server, page):
 
 
 def test_a_shared_link_reproduces_the_view(server, page):
-    facts = data.normalise(__import__("lib").extract_facts(str(data.CORPUS_DIR)))
+    facts = data.normalise(lib.extract_facts(str(data.CORPUS_DIR)))
     level = facts[(facts["measure"] == "level") & (facts["scope"] == "zone")]
     metric = level.groupby("metric")["zone"].nunique().idxmax()
     zones = sorted(level.loc[level["metric"] == metric, "zone"].unique())[:2]
@@ -169,7 +170,6 @@ def test_pasted_html_and_script_stay_plain_text(server, page):
 
 def test_exported_png_has_colour_and_chinese_labels():
     from PIL import Image
-    import lib
 
     facts = data.normalise(lib.extract_facts(str(data.CORPUS_DIR)))
     f = Filters(metric=data.default_metric(facts))
