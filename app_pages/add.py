@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
-from dashboard import data, ui
+from dashboard import data, ui, uploads
 from dashboard.text import esc
 
 st.title("添加文章")
@@ -13,8 +13,12 @@ st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。
 ss = st.session_state
 ss.setdefault("upl_docs", {})
 ss.setdefault("upl_errors", [])
+ss.setdefault("add_round", 0)
+if ss.pop("add_reset", False):  # inputs emptied after a successful add (before they are drawn)
+    ss["add_text"] = ss["add_title"] = ss["add_zone"] = ""
 
-files = st.file_uploader("上传文件", accept_multiple_files=True, key="add_files")
+# A new key per round empties the uploader once its files have been added.
+files = st.file_uploader("上传文件", accept_multiple_files=True, key=f"add_files_{ss.add_round}")
 with st.expander("或粘贴文本", expanded=not files):
     pasted_text = st.text_area("正文", key="add_text", height=200)
     title_col, zone_col = st.columns(2)
@@ -22,22 +26,24 @@ with st.expander("或粘贴文本", expanded=not files):
     pasted_zone = zone_col.text_input("开发区（可选，留空则由正文推断）", key="add_zone")
 
 # Never disabled: a click right after typing must not be lost to a stale "disabled" state.
-if st.button("提取并加入", type="primary", key="add_go") and not (files or pasted_text.strip()):
-    st.warning("请先上传文件或粘贴文本。")
-elif st.session_state.get("add_go"):
+if st.button("提取并加入", type="primary", key="add_go"):
+    if not (files or pasted_text.strip()):
+        st.warning("请先上传文件或粘贴文本。")
+        st.stop()
     pasted = []
     if pasted_text.strip():
         pasted.append(lib.Document(doc_id="pasted", text=pasted_text, title=pasted_title.strip(),
                                    zone=pasted_zone.strip()))
     with st.spinner("正在读取并提取…"):
-        taken = set(ui.app_data().docs)
-        docs, facts, errors = data.ingest([(u.name, u.getvalue()) for u in files or []], pasted,
-                                          taken)
+        docs, facts, errors = uploads.ingest([(u.name, u.getvalue()) for u in files or []],
+                                             pasted, set(ui.app_data().docs))
     ss["upl_docs"] = {**ss["upl_docs"], **docs}
     old = ss.get("upl_facts")
     ss["upl_facts"] = facts if old is None else pd.concat([old, facts], ignore_index=True)
     ss["upl_errors"] = errors
     ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。"
+    ss["add_round"] += 1
+    ss["add_reset"] = True
     st.rerun()  # every page (and the sidebar) now sees the new articles
 
 if msg := ss.pop("add_message", None):
@@ -60,11 +66,11 @@ if st.button("清空本次添加", key="add_clear"):
     ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
     st.rerun()
 
-if data.can_save_locally():
+if uploads.can_save_locally():
     st.subheader("保存到语料库")
     st.caption(f"本机运行时可把这些文章写入 `{data.CORPUS_DIR}`（每篇一个 .txt，并登记到 manifest.csv）。")
     if st.button("保存到 data/corpus", key="add_save"):
-        written = data.save_to_corpus(ss["upl_docs"])
+        written = uploads.save_to_corpus(ss["upl_docs"])
         ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
         ss["add_message"] = f"已保存 {len(written)} 篇文章到语料库。"
         st.rerun()  # the corpus cache key changes with the new files

@@ -17,8 +17,9 @@ wanted = st.query_params.get("doc")
 if wanted in app.docs and st.session_state.get("doc_last_url") != wanted:
     st.session_state["doc_pick"] = wanted  # arrived by a link ("在全文中查看")
     st.session_state["doc_last_url"] = wanted
-if st.session_state.get("doc_pick") not in app.docs:
-    st.session_state["doc_pick"] = ids[0]
+if st.session_state.get("doc_pick") not in app.docs:  # start with the richest article
+    counts = app.facts["doc_id"].value_counts()
+    st.session_state["doc_pick"] = next((d for d in counts.index if d in app.docs), ids[0])
 
 
 def _name(doc_id: str) -> str:

@@ -16,7 +16,7 @@ picked = st.dataframe(ui.display_table(rows), key="ev_table", on_select="rerun",
                       selection_mode="single-row", hide_index=True, height=360, width="stretch")
 if rows.empty:
     st.stop()
-chosen = picked.selection.rows
+chosen = [r for r in picked.selection.rows if r < len(rows)]  # a stale pick after a new search
 row = next(rows.iloc[chosen].itertuples()) if chosen else next(rows.head(1).itertuples())
 
 st.subheader("原文上下文" if chosen else "原文上下文（第一行；点选表格中的一行换一条）")

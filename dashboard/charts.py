@@ -140,8 +140,9 @@ def coverage_heatmap(table: pd.DataFrame, title: str) -> go.Figure:
         z=z, x=[esc(c) for c in table.columns], y=[esc(i) for i in table.index],
         text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} · %{x}：%{z} 个数字<extra></extra>"))
-    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01),
-                      height=200 + 26 * len(table.index), margin=dict(l=140, r=20, t=60, b=150))
-    fig.update_xaxes(side="bottom", tickangle=-40)
+    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01, y=0.99,
+                                                               yanchor="top"),
+                      height=230 + 26 * len(table.index), margin=dict(l=140, r=20, t=190, b=20))
+    fig.update_xaxes(side="top", tickangle=-45)  # headers on top: readable without scrolling
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -5,9 +5,7 @@ benchmark and the tests call them without a Streamlit runtime.
 """
 from __future__ import annotations
 
-import csv
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -61,8 +59,9 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
 def corpus_fingerprint(folder: Path) -> str:
     """Changes when a corpus file or the extractor's code changes: the cache key."""
     parts = []
-    lib_files = [p for p in (ROOT / "lib").rglob("*") if p.suffix in (".py", ".csv", ".txt")]
-    for p in sorted(list(Path(folder).glob("*")) + lib_files):
+    code = [p for p in (ROOT / "lib").rglob("*") if p.suffix in (".py", ".csv", ".txt")]
+    code.append(Path(__file__))  # normalise() lives here
+    for p in sorted(list(Path(folder).glob("*")) + code):
         if p.is_file():
             s = p.stat()
             parts.append(f"{p.name}:{s.st_size}:{s.st_mtime_ns}")
@@ -215,86 +214,6 @@ def latest_values(folded: pd.DataFrame, metrics: list[str] = labels.HEADLINE) ->
     table.columns = [labels.metric(m) for m in table.columns]
     table.index.name = labels.COLUMNS["zone"]
     return table
-
-
-# ---------------------------------------------------------------- uploads
-
-def unique_id(wanted: str, taken: set[str]) -> str:
-    """A doc_id safe as a file name and not yet used: 报告.txt twice -> 报告, 报告_2."""
-    base = re.sub(r"[^\w\-.]+", "_", wanted).strip("._") or "article"
-    doc_id, n = base, 1
-    while doc_id in taken:
-        n += 1
-        doc_id = f"{base}_{n}"
-    return doc_id
-
-
-def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
-    """Read uploaded files and pasted Documents; extract each article on its own.
-
-    Returns (docs by id, facts, errors as "name: reason"). A file that can't be read or
-    extracted is reported and skipped; the good ones are kept.
-    """
-    docs, errors = [], []
-    taken = set(taken)
-    for name, data in files:
-        try:
-            doc = lib.read_bytes(name, data)
-        except lib.ReadError as e:
-            errors.append(str(e))
-            continue
-        except Exception as e:  # a reader bug must not lose the other files
-            errors.append(f"{name}: {type(e).__name__}: {e}")
-            continue
-        docs.append(doc)
-    docs.extend(pasted)
-    kept, frames = {}, []
-    for doc in docs:
-        doc.doc_id = unique_id(doc.doc_id, taken)
-        try:
-            frames.append(normalise(lib.extract_facts([doc])))
-        except Exception as e:
-            errors.append(f"{doc.path or doc.doc_id}: 提取失败 {type(e).__name__}: {e}")
-            continue
-        taken.add(doc.doc_id)
-        kept[doc.doc_id] = doc
-    facts = pd.concat(frames, ignore_index=True) if frames else normalise(pd.DataFrame())
-    return kept, facts, errors
-
-
-def is_hosted() -> bool:
-    """True on Streamlit Community Cloud (apps live under /mount/src) or when ZM_HOSTED=1."""
-    flag = os.environ.get("ZM_HOSTED")
-    if flag is not None:
-        return flag == "1"
-    return str(ROOT).startswith("/mount/src") or os.environ.get("HOSTNAME") == "streamlit"
-
-
-def can_save_locally(folder: Path | None = None) -> bool:
-    """Saving into data/corpus is offered only on one's own machine with a writable folder."""
-    folder = CORPUS_DIR if folder is None else folder
-    return not is_hosted() and Path(folder).is_dir() and os.access(folder, os.W_OK)
-
-
-def save_to_corpus(docs: dict, folder: Path | None = None) -> list[Path]:
-    """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv."""
-    folder = Path(CORPUS_DIR if folder is None else folder)
-    manifest = folder / "manifest.csv"
-    existing = {p.stem for p in folder.iterdir()}
-    new_file = not manifest.exists()
-    written = []
-    with open(manifest, "a", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        if new_file:
-            writer.writerow(["doc_id", "title", "zone", "published", "url"])
-        for doc in docs.values():
-            doc_id = unique_id(doc.doc_id, existing)
-            existing.add(doc_id)
-            path = folder / f"{doc_id}.txt"
-            path.write_text(doc.text, encoding="utf-8")
-            writer.writerow([doc_id, doc.title, doc.zone, doc.published, doc.url])
-            written.append(path)
-    return written
 
 
 # ---------------------------------------------------------------- benchmark data

@@ -22,6 +22,7 @@ COLUMNS = {
 HEADLINE = ["gdp", "budget_revenue", "industrial_output", "fixed_asset_investment",
             "foreign_trade", "project_count"]
 
+
 @lru_cache(maxsize=1)
 def metric_labels() -> dict[str, str]:
     """Metric key -> Chinese label (lib reads metrics.csv; read once per process)."""

@@ -7,7 +7,6 @@ never as Markdown, so `<script>`, HTML and `[links](...)` show literally.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -15,6 +14,8 @@ SENTENCE_END = "。！？!?；;\n"
 # One colour per metric (Documents page); cycles when there are more metrics.
 PALETTE = ["#fde68a", "#bfdbfe", "#bbf7d0", "#fecaca", "#ddd6fe", "#fed7aa", "#a5f3fc",
            "#f5d0fe", "#d9f99d", "#e5e7eb", "#fbcfe8", "#c7d2fe"]
+FIGURE_STYLE = "background:#fde047;padding:0 2px;border-radius:3px;font-weight:600"
+UNTAKEN_STYLE = "background:none;border-bottom:2px dashed #9ca3af;color:#6b7280"
 BOX = ("font-size:0.95rem;line-height:1.9;white-space:pre-wrap;word-break:break-all;"
        "border-left:3px solid #d1d5db;padding:0.25rem 0.75rem;margin:0.25rem 0 0.75rem 0")
 
@@ -90,12 +91,3 @@ def safe_link(url: str, label: str) -> str:
 
 def metric_colours(metrics: list[str]) -> dict[str, str]:
     return {m: PALETTE[i % len(PALETTE)] for i, m in enumerate(metrics)}
-
-
-FIGURE_STYLE = "background:#fde047;padding:0 2px;border-radius:3px;font-weight:600"
-UNTAKEN_STYLE = ("background:none;border-bottom:2px dashed #9ca3af;color:#6b7280")
-
-
-def collapse_ws(text: str) -> str:
-    """Runs of blank lines as one (passages under charts stay compact)."""
-    return re.sub(r"\n\s*\n+", "\n", text)
