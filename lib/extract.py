@@ -121,10 +121,9 @@ class _DocState:
             self.para_target = self.section_target
 
 
-def _in(items, start, end):
-    """Items (sorted by .start) that start in [start, end)."""
-    starts = [x.start for x in items] if not hasattr(items, "starts") else items.starts
-    return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+def _in(items: "_Sorted", start: int, end: int) -> list:
+    """Items that start in [start, end)."""
+    return items[bisect.bisect_left(items.starts, start):bisect.bisect_left(items.starts, end)]
 
 
 class _Sorted(list):

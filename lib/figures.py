@@ -44,22 +44,15 @@ class Figure:
     raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
     is_list_member: bool = False
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def _clause_after(text: str, pos: int, limit: int = 16) -> str:
     """The words after a figure, up to the clause's end or the next number."""
     return CLAUSE_REST.match(text, pos, pos + limit).group()
 
 
-def _hedge_before(text: str, start: int) -> tuple[str, int]:
+def _hedge_before(text: str, start: int) -> str:
     m = lexicon.hedge_before_regex().search(text, max(0, start - 4), start)
-    if not m:
-        return "", start
-    written = m.group().strip()
-    return lexicon.hedges()[written][0], m.start()
+    return lexicon.hedges()[m.group().strip()][0] if m else ""
 
 
 def _hedge_after(text: str, end: int) -> str:
@@ -119,9 +112,8 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
     if rule == "count":
         return number * factor, written, COUNT_FAMILY, rule, 1.0
     info = lexicon.units()[written]
-    if info["family"].startswith("money"):
-        return number * factor * 1e8 * info["factor"] / 1e8 * 1.0, info["canonical"], info["family"], rule, 1.0
-    return number * factor * info["factor"], info["canonical"], info["family"], rule, 1.0
+    # round away float noise: 510.84万元 -> 0.051084 亿元, not 0.05108399999…
+    return round(number * factor * info["factor"], 10), info["canonical"], info["family"], rule, 1.0
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -133,9 +125,6 @@ def find_figures(text: str) -> list[Figure]:
         if converted is None:
             continue
         value, unit, family, rule, raw_scale = converted
-        if family.startswith("money"):
-            value = value * 1e-8 * 1e8  # keep float noise out of 亿元 values
-            value = round(value, 10)
         start, end = m.start(), m.end()
         num = m.group("num")
         before = text[max(0, start - 1):start]
@@ -168,7 +157,7 @@ def find_figures(text: str) -> list[Figure]:
         clause = text[cstart:cend]
         if PER_RATIO.search(clause) or NTH_CLAUSE.search(clause):
             continue
-        qualifier, hedge_at = _hedge_before(text, start)
+        qualifier = _hedge_before(text, start)
         post = _hedge_after(text, end)
         if m.group("mid") or m.group("mid2"):
             qualifier = m.group("mid") or m.group("mid2")
@@ -210,7 +199,7 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
             continue
         if not 0 < value <= 100:
             continue
-        qualifier, _ = _hedge_before(text, m.start())
+        qualifier = _hedge_before(text, m.start())
         qualifier = _hedge_after(text, m.end()) or qualifier
         rule = "percent" if m.group("frac").startswith("百分之") else "fraction"  # 百分之十二 is a percent
         out.append(Figure(m.start(), m.end(), value, "%", "percent", rule, qualifier))
@@ -222,7 +211,7 @@ def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:
     out = []
     taken = {f.start for f in found}
     for fig in found:
-        if fig.family not in ("points", "percent", "money_cny", "money_usd", "count"):
+        if fig.family not in ("points", "percent"):  # a scale (万, 亿) would not be shared reliably
             continue
         pos = fig.start
         while True:
@@ -232,9 +221,7 @@ def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:
             if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
                 break
             listed = float(m.group("listed").replace(",", ""))
-            factor = fig.value / parse_number(text[fig.start:fig.end].rstrip("个百分点%亿万元美家户人"))\
-                if False else 1.0
-            out.append(Figure(m.start("listed"), m.end("listed"), listed * factor, fig.unit, fig.family,
+            out.append(Figure(m.start("listed"), m.end("listed"), listed, fig.unit, fig.family,
                               "shared_unit_list", "", 1.0, True))
             pos = m.start("listed")
     return out

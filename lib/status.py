@@ -36,7 +36,3 @@ def target_spans(sentence: str) -> list[tuple[int, int]]:
             end = min(end, c.start()) if c else end
         spans.append((m.start(), end))
     return spans
-
-
-def is_target(sentence: str, offset_in_sentence: int) -> bool:
-    return any(a <= offset_in_sentence < b for a, b in target_spans(sentence))
