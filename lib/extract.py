@@ -2,7 +2,8 @@
 
 read -> normalise (offset map) -> split sentences -> find figures (lib/figures.py) ->
 attach metric and measure (lib/attribute.py), year and period (lib/timeframe.py), status
-(lib/status.py), zone (lib/zones.py), scope (lib/scope.py) -> enumerations (分别) -> rows.
+(lib/status.py), zone (lib/zones.py), scope (lib/scope.py) -> enumerations (分别,
+lib/enumerations.py) -> rows.
 State carried between sentences: the year and period named last in the paragraph, the zone
 named last, the sub-item a heading opened.
 """
@@ -13,21 +14,17 @@ import re
 from dataclasses import dataclass
 
 from lib import attribute, lexicon, scope, status, timeframe, zones
+from lib.enumerations import apply_respectively
 from lib.documents import Document
 from lib.figures import Figure, find_figures
 from lib.normalize import FULL_TO_HALF, normalize
 
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
-RESPECTIVELY = re.compile(r"分别")
-# 较全国、全省、全市分别高…: the list names benchmarks, not metrics
-BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
-YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 FROM_TO = re.compile(r"从[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
-LIST_GAP = re.compile(r"[\s、,，和及与]*")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
 MONEY_UNIT_FOR_METRIC = "亿元"
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
@@ -291,7 +288,7 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig
-    _apply_respectively(st, s, sent_rows)
+    apply_respectively(st.text, s.start, s.end, sent_rows)
     if sent_rows:
         st.last_metric = sent_rows[-1][1]["metric"]
     return [r for _, r in sent_rows]
@@ -380,58 +377,3 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         "sentence": s.original,
         "start": o_start, "end": o_end, "rule": fig.rule,
     }
-
-
-def _apply_respectively(st: _DocState, s: Sentence, sent_rows: list[tuple[Figure, dict]]) -> None:
-    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year)."""
-    if len(sent_rows) < 2:
-        return
-    text = st.text
-    for m in RESPECTIVELY.finditer(text, s.start, s.end):
-        members = [i for i, (f, _) in enumerate(sent_rows) if f.start > m.end()]
-        if not members:
-            continue
-        first = members[0]
-        if len(text[m.end():sent_rows[first][0].start]) > 12:
-            continue
-        listed = [first]
-        for i in members[1:]:
-            gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
-            if LIST_GAP.fullmatch(gap) and sent_rows[i][0].family == sent_rows[first][0].family:
-                listed.append(i)
-            else:
-                break
-        n = len(listed)
-        if n < 2:
-            continue
-        earlier = [i for i in range(len(sent_rows)) if i < first]
-        pre_start = sent_rows[earlier[-1]][0].end if earlier else s.start
-        pre_text = text[pre_start:m.start()]
-        span = YEAR_SPAN.search(text, s.start, m.start())
-        if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
-            for k, i in enumerate(listed):
-                sent_rows[i][1]["year"] = int(span.group(1)) + k
-            continue
-        if BENCHMARKS.search(pre_text):
-            continue
-        kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
-        named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
-        same_family = [sent_rows[i][1]["metric"] for i in earlier
-                       if sent_rows[i][0].family == sent_rows[first][0].family]
-        if not named and len(same_family) >= n:
-            named = same_family[-n:]    # 共有A 312家、B 458家、C 97个,分别增加68家、91家、12个
-        if not named:
-            distinct = []
-            for i in earlier:
-                metric = sent_rows[i][1]["metric"]
-                if metric not in distinct:
-                    distinct.append(metric)
-                else:  # keep first-appearance order
-                    pass
-            named = distinct if len(distinct) >= n or len(distinct) == 1 else []
-        if not named:
-            continue
-        if len(named) > n:
-            named = named[-n:]
-        for k, i in enumerate(listed):
-            sent_rows[i][1]["metric"] = named[min(k, len(named) - 1)]

@@ -1,0 +1,74 @@
+"""Enumerations: "A、B、C分别增长x%、y%、z%" gives the k-th value to the k-th metric.
+
+With metric words before 分别, they are matched in order (one word: all values take it).
+Without them, the values mirror the sentence's earlier figures of the same kind
+("共有A 312家、B 458家,分别增加68家、91家"), or, for rates after levels, the earlier distinct
+metrics ("产值20.6亿元、收入26.9亿元,分别增长82.7%、140.9%"). "2016年至2018年,分别完成a、b、c"
+gives the k-th value to the k-th year. A list of benchmarks (较全国、全省、全市分别高…) names
+no metrics and changes nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from lib import attribute, lexicon
+from lib.figures import Figure
+
+RESPECTIVELY = re.compile(r"分别")
+BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
+LIST_GAP = re.compile(r"[\s、,，和及与]*")
+
+
+def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]]) -> None:
+    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year)."""
+    if len(sent_rows) < 2:
+        return
+    for m in RESPECTIVELY.finditer(text, start, end):
+        members = [i for i, (f, _) in enumerate(sent_rows) if f.start > m.end()]
+        if not members:
+            continue
+        first = members[0]
+        if len(text[m.end():sent_rows[first][0].start]) > 12:
+            continue
+        listed = [first]
+        for i in members[1:]:
+            gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
+            if LIST_GAP.fullmatch(gap) and sent_rows[i][0].family == sent_rows[first][0].family:
+                listed.append(i)
+            else:
+                break
+        n = len(listed)
+        if n < 2:
+            continue
+        earlier = [i for i in range(len(sent_rows)) if i < first]
+        pre_start = sent_rows[earlier[-1]][0].end if earlier else start
+        pre_text = text[pre_start:m.start()]
+        span = YEAR_SPAN.search(text, start, m.start())
+        if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
+            for k, i in enumerate(listed):
+                sent_rows[i][1]["year"] = int(span.group(1)) + k
+            continue
+        if BENCHMARKS.search(pre_text):
+            continue
+        kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
+        named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        same_family = [sent_rows[i][1]["metric"] for i in earlier
+                       if sent_rows[i][0].family == sent_rows[first][0].family]
+        if not named and len(same_family) >= n:
+            named = same_family[-n:]    # 共有A 312家、B 458家、C 97个,分别增加68家、91家、12个
+        if not named:
+            distinct = []
+            for i in earlier:
+                metric = sent_rows[i][1]["metric"]
+                if metric not in distinct:
+                    distinct.append(metric)
+                else:  # keep first-appearance order
+                    pass
+            named = distinct if len(distinct) >= n or len(distinct) == 1 else []
+        if not named:
+            continue
+        if len(named) > n:
+            named = named[-n:]
+        for k, i in enumerate(listed):
+            sent_rows[i][1]["metric"] = named[min(k, len(named) - 1)]
