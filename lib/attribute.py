@@ -26,21 +26,26 @@ KINDS_FOR_FAMILY = {
     "points": {"money", "count", "rate", "area", "mass", "energy"},
     "bare": {"money", "count"},
 }
-WEAK_ALIASES = {"投资", "完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "规模", "总规模", "计划", "工程"}
+WEAK_ALIASES = {"投资", "收入", "完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "计划", "工程"}
 UNIT_IMPLIED = {"人": "talent_count", "名": "talent_count"}  # 专家18人 even after “千人计划”
 DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "件": "patent_count",
                         "人": "talent_count", "名": "talent_count", "项": "platform_count",
                         "支": "platform_count", "处": "infrastructure", "条": "infrastructure",
-                        "个": "project_count", "座": "infrastructure", "人次": "other"}
+                        "个": "project_count", "座": "infrastructure", "人次": "other", "辆": "other",
+                        "间": "other", "台": "other", "套": "other"}
+GOODS_UNITS = {"辆", "间", "台", "套"}   # vehicles, rooms, machines: products, not organisations
 DEFAULT_BY_UNIT = {"亩": "land_area", "平方公里": "land_area", "平方米": "floor_area", "吨": "other",
                    "公里": "infrastructure", "米": "infrastructure", "千瓦时": "energy_use",
                    "立方米": "other"}
 CUT_BEFORE_SHARE_OR_GAP = re.compile(r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于")
 PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|成为)")
-GROWTH_WORDS = re.compile(r"增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减")
-SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|达到|为")
+GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减)(?!到|至)")
+# 占比提高到12% is a share at a new level, not a growth
+SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|份额|(?:提高|提升|上升|增加|增长|下降|降低)(?:到|至)")
 GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
 DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
+FUND_AFTER = re.compile(r"(?:的)?[\d一二三四五六七八九十两]*[支只个]?[\u4e00-\u9fff]{0,6}基金")
+LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|收窄|低于|慢于|低)[^,，;；。]{0,10}$")
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
 DIGIT = re.compile(r"\d")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
@@ -78,6 +83,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
             pass
         if cut:
             segment = segment[:cut.start()]
+    if fig.family == "count" and fig.unit in GOODS_UNITS:
+        return "other"
     if fig.family == "count":
         head = after
         award = PLATFORM_AWARD.search(head)
@@ -102,6 +109,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
         named = aliases_in(after, {"area"})
         if named:
             return named[0][1].metric
+    if fig.family.startswith("money") and FUND_AFTER.match(after):
+        return "financing"     # 总规模120亿元的9支基金: the funds' size
     if fig.family == "mass" and re.search(r"吞吐|货运|运量", segment):
         return "freight"
     return None
@@ -156,3 +165,8 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
 
 def is_decline(clause_before: str) -> bool:
     return bool(DECLINE.search(clause_before))
+
+
+def is_lower(clause_before: str) -> bool:
+    """回落2.3个百分点, 低于全省1.2个百分点: a change downwards."""
+    return bool(LOWER.search(clause_before))

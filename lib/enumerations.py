@@ -1,9 +1,9 @@
 """Enumerations: "A、B、C分别增长x%、y%、z%" gives the k-th value to the k-th metric.
 
 With metric words before 分别, they are matched in order (one word: all values take it).
-Without them, the values mirror the sentence's earlier figures of the same kind
-("共有A 312家、B 458家,分别增加68家、91家"), or, for rates after levels, the earlier distinct
-metrics ("产值20.6亿元、收入26.9亿元,分别增长82.7%、140.9%"). "2016年至2018年,分别完成a、b、c"
+Without them, the values mirror the figures listed just before ("共有A 312家、B 458家,分别增加
+68家、91家"; "产值20.6亿元、收入26.9亿元,分别增长82.7%、140.9%"), asides in brackets left out.
+"2016年至2018年,分别完成a、b、c"
 gives the k-th value to the k-th year. A list of benchmarks (较全国、全省、全市分别高…) names
 no metrics and changes nothing.
 """
@@ -18,6 +18,11 @@ RESPECTIVELY = re.compile(r"分别")
 BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 LIST_GAP = re.compile(r"[\s、,，和及与]*")
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]]) -> None:
@@ -53,19 +58,12 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
         named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
-        same_family = [sent_rows[i][1]["metric"] for i in earlier
-                       if sent_rows[i][0].family == sent_rows[first][0].family]
-        if not named and len(same_family) >= n:
-            named = same_family[-n:]    # 共有A 312家、B 458家、C 97个,分别增加68家、91家、12个
         if not named:
-            distinct = []
-            for i in earlier:
-                metric = sent_rows[i][1]["metric"]
-                if metric not in distinct:
-                    distinct.append(metric)
-                else:  # keep first-appearance order
-                    pass
-            named = distinct if len(distinct) >= n or len(distinct) == 1 else []
+            # the values mirror the figures listed just before, asides in brackets left out
+            # (产值20.6亿元(…7602万元…)、收入26.9亿元、财政1.2亿元,分别增长82.7%、140.9%、58.9%)
+            outside = [sent_rows[i][1]["metric"] for i in earlier
+                       if not _in_brackets(text, start, sent_rows[i][0].start)]
+            named = outside[-n:] if len(outside) >= n else []
         if not named:
             continue
         if len(named) > n:

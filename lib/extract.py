@@ -27,7 +27,9 @@ CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
 LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
 MONEY_UNIT_FOR_METRIC = "亿元"
+SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
+OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
@@ -107,6 +109,7 @@ class _DocState:
         self.para_full_year = False
         self.sticky_zone = self.zone
         self.cue_i = self.period_i = self.mention_i = self.generic_i = 0   # read up to here
+        self.speaker_zone = self.zone   # whose 我区 / 全区 it is
         self.sub_topic = ""
         self.last_metric = ""
 
@@ -154,10 +157,12 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
             return max(c.year for c in later), "", "explicit"
     usable = [c for c in usable if c.kind != "from"]
     cue = usable[-1] if usable else None
+    carried = cue is None
     if cue is None and st.para_cue is not None:
         cue = st.para_cue
     if cue is None and st.section_cue is not None:
         cue = st.section_cue
+        carried = False   # a plan heading's year holds for its section
     if cue is None:
         if st.para_full_year or "全年" in text[s.start:fig.start]:
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
@@ -166,7 +171,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
         sub_year = [p for p in _in(st.periods, s.start, fig.start) if p.period != "year"]
         if sub_year or st.para_period not in ("", "year"):
             return st.article_year, "", "this-year"   # 一季度… with no year: this year's quarter
-        return st.default_year, "", "default"
+        return st.default_year, "", "carried"
     if cue.kind == "since":
         since = cue.year if cue.year is not None else st.article_year
         word = text[cue.start:cue.end]
@@ -175,7 +180,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
         return st.article_year, f"since-{since}" if since else "", "since"
     if cue.kind == "now":
         return st.article_year, "", "now"
-    return cue.year, "", cue.kind
+    return cue.year, "", "carried" if carried else cue.kind
 
 
 def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
@@ -203,7 +208,7 @@ def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
         name = best_named.name
         return st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name
     if best_generic is not None:
-        return st.zone
+        return st.speaker_zone
     return st.sticky_zone
 
 
@@ -222,7 +227,7 @@ def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
     if last_named > last_generic:
         st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
-        st.sticky_zone = st.zone
+        st.sticky_zone = st.speaker_zone
 
 
 def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
@@ -268,6 +273,12 @@ def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool
         st.section_period = periods[-1].period if periods else ""
         st.section_target = bool(PLAN_HEADING.search(sentence))
         st.para_target = st.section_target
+    if SPEAKER_INTRO.search(sentence):
+        named = [m for m in _in(st.mentions, s.start, s.end) if not m.aside]
+        if named:
+            name = named[-1].name
+            st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
+            st.sticky_zone = st.speaker_zone
     if scope.starts_new_item(sentence):
         st.sub_topic, st.para_period, st.para_cue = "", "", None
         st.sub_topic = scope.heading_subject(sentence)
@@ -300,10 +311,9 @@ def _leave_sentence(st: _DocState, s: Sentence) -> None:
     opening = None
     while st.cue_i < len(cues) and cues[st.cue_i].start < s.end:
         cue = cues[st.cue_i]
-        if cue.kind not in ("comparison", "from", "founded") and cue.start >= s.start:
-            st.para_cue = cue
-            if opening is None and cue.start - s.start <= 2 and cue.kind != "since":
-                opening = cue
+        if opening is None and cue.start - s.start <= OPENING_CHARS \
+                and cue.kind not in ("comparison", "from", "founded"):
+            opening = cue
         st.cue_i += 1
     if opening is not None:
         st.para_cue = opening
@@ -351,13 +361,16 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
             metric = st.last_metric
         else:
             metric = attribute.default_metric(fig)
-    if measure == "growth" and attribute.is_decline(clause_before):
+    if (measure == "growth" and attribute.is_decline(clause_before)) or (
+            measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
     cues_before = _in(st.cues, s.start, fig.start)
     year, since, cue_kind = _year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
+    if target and cue_kind == "carried" and st.article_year:
+        year = st.article_year   # 力争全年…: a plan with no year of its own is for this year
     period = _period_for(st, s, fig, clause_before, since, year, target)
     zone = _zone_for(st, s, fig)
     project = scope.project_after(text[fig.end:fig.end + 20])

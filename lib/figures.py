@@ -72,6 +72,16 @@ def _well_formed_chinese(num: str) -> bool:
     return True
 
 
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Inside “…” (or 「…」) of at most 14 characters."""
+    open_at = max(text.rfind("“", max(0, start - 14), start), text.rfind("「", max(0, start - 14), start))
+    if open_at < 0 or text.rfind("”", open_at, start) >= 0 or text.rfind("」", open_at, start) >= 0:
+        return False
+    close_at = min((p for p in (text.find("”", end, end + 12), text.find("」", end, end + 12)) if p >= 0),
+                   default=-1)
+    return close_at >= 0 and close_at - open_at <= 16
+
+
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in BOOK_TITLE.finditer(text)]
 
@@ -84,7 +94,7 @@ CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 CLAUSE_START_RE = re.compile(f"[{re.escape(CLAUSE_END)}][^{re.escape(CLAUSE_END)}]*$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
-BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右)")
+BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
@@ -138,6 +148,10 @@ def find_figures(text: str) -> list[Figure]:
         if rule == "count" and POINTS_LIST_AFTER.match(text, end):
             unit, family, rule = "百分点", "points", "points"   # 1.6个和1.1个百分点
         after = _clause_after(text, end)
+        if _in_short_quote(text, start, end):
+            continue  # “营商环境30条”, “千名干部联千企”: a slogan's name
+        if _is_chinese(num) and rule == "count" and text[end:end + 1] == "的":
+            continue  # 年产百万辆的汽车城: a description in words, not a count
         if _is_chinese(num) and rule == "count" and NAME_AFTER.match(after):
             continue  # 千人计划, 百人工程: a programme's name
         if rule == "count" and lexicon.not_counted_regex().match(after.lstrip("个")):

@@ -19,15 +19,18 @@ from lib.numbers import parse_chinese_integer
 
 DATE_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 YEAR_CUE = re.compile(
-    r"(?=[12今本当去上明前目现截至])"   # fail fast
+    r"(?=[12今本当去上明前目现截至如])"   # fail fast
     r"(?:(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
     r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
-    r"|(?P<now>目前|现有|截至目前|截至今年|至今|当前))"
+    r"|(?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前))"
 )
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
 YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
 FROM_BEFORE = re.compile(r"从[ \t]*$")
+RANGE_OPENED = re.compile(r"(?:自|从)[ \t]*(?:19|20)\d{2}年")     # 自2019年…至2020年底: a span
+FOUNDED_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,2}月?[\d一二三四五六七八九十]{0,2}日?[,，]?(?:经[\u4e00-\u9fff]{1,8})?"
+                           r"(?:成立|设立|批准|建区|获批|开园|升级|升格|晋升|挂牌)")
 FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$")
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
 
@@ -35,7 +38,7 @@ PERIOD_CUE = re.compile(
     r"(?=[上一第1前全])"   # fail fast: every cue starts with one of these
     r"(?:(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
     r"|(?P<h1b>前半年)"
-    r"|前(?P<nmonths>\d{1,2}|[一二三四五六七八九十]{1,3})个月"
+    r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个月"
     r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"|(?<![\d-])(?P<single>1|一)月份"
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
@@ -91,9 +94,10 @@ def find_year_cues(text: str) -> list[YearCue]:
                 kind = "since"
             elif m.group("etail") in ("起", "开始", "以后"):
                 kind = "now"  # 2004年起…: a state that still holds
-            elif FOUNDED_BEFORE.search(before):
+            elif FOUNDED_BEFORE.search(before) or FOUNDED_AFTER.match(text, m.end()):
                 kind = "founded"
-            elif TARGET_YEAR_BEFORE.search(before) and not YEAR_RANGE_START.search(before):
+            elif TARGET_YEAR_BEFORE.search(before) and not YEAR_RANGE_START.search(before) \
+                    and not RANGE_OPENED.search(text, max(line_start, start - 40), start):
                 kind = "target"
             elif FROM_BEFORE.search(before):
                 kind = "from"
@@ -162,7 +166,14 @@ def dominant_year(cues: list[YearCue], article_year: int | None) -> int | None:
         return article_year
     counts = Counter(years)
     best = max(counts.values())
-    return max(y for y, n in counts.items() if n == best)
+    tied = [y for y, n in counts.items() if n == best]
+    if article_year in tied:
+        return article_year
+    earlier = [y for y in tied if article_year is None or y <= article_year]
+    return max(earlier or tied)
+
+
+COMPARED_PERIOD = re.compile(r"(?:较|比|高于|低于|快于|慢于)[ \t]*(?:今年|去年|上年)?$")
 
 
 @dataclass(slots=True)
@@ -175,6 +186,8 @@ class PeriodCue:
 def find_period_cues(text: str) -> list[PeriodCue]:
     out = []
     for m in PERIOD_CUE.finditer(text):
+        if COMPARED_PERIOD.search(text, max(0, m.start() - 3), m.start()):
+            continue   # 较上半年提高0.5个百分点: the period compared with, not the figure's
         if m.group("h1") or m.group("h1b"):
             p = "H1"
         elif m.group("q1"):

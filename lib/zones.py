@@ -17,6 +17,7 @@ from functools import lru_cache
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
                    "高新区", "开发区", "新区", "工业园区"]
 WEAK_SUFFIXES = ["新城", "县", "区"]
+GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
@@ -91,7 +92,7 @@ def _prefix_of(run: str, strong: bool) -> str:
         prev = words[-2]
         if prev in _PROVINCES or (len(prev) >= 2 and _tag(prev) == "ns"):
             prefix = prev + prefix   # 安徽巢湖, 包头稀土: a place before the name is part of it
-    if prefix[0] in "占较比为" or prefix.endswith(("省", "级")):
+    if prefix[0] in "占较比为" or prefix.endswith(("省", "级")) or GOVERNMENT_WORDS.search(prefix):
         return ""
     tag = _tag(last)
     if (tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS):
@@ -147,12 +148,22 @@ def same_zone(mention: str, zone: str) -> bool:
         return False
     if mention == zone or zone.endswith(mention) or mention.endswith(zone):
         return True
+    if _generic_form(mention) == zone or _generic_form(zone) == mention:
+        return True   # 烟台开发区 is the everyday name of 烟台经开区
     for suffix in ("经开区", "高新区", "开发区", "新区", "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
             a, b = mention[: -len(suffix)], zone[: -len(suffix)]
             it = iter(b)
             return len(a) >= 2 and all(ch in it for ch in a)
     return False
+
+
+def _generic_form(name: str) -> str:
+    """烟台经开区 -> 烟台开发区, 武进高新区 -> 武进开发区: the name with the plain suffix."""
+    for specific in ("经开区", "高新区"):
+        if name.endswith(specific) and len(name) > len(specific):
+            return name[: -len(specific)] + "开发区"
+    return ""
 
 
 def infer_article_zone(text: str, mentions: list[ZoneMention], title: str = "") -> str:
@@ -180,6 +191,7 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title: str = "") 
     full = [n for n in cluster if not any(_abbreviates(n, o) for o in cluster if o != n)]
     # 包头稀土高新区 over 稀土高新区 (keep the city), but 宜春经开区 over 江西宜春经开区 (no province)
     full = [n for n in (full or cluster) if not any(_city_prefixed(o, n) for o in cluster if o != n)] or full
+    full = [n for n in full if not any(_generic_form(o) == n for o in cluster)] or full   # the specific suffix
     return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
 
 

@@ -1,7 +1,8 @@
 """The dashboard in a real browser: `streamlit run` + Debian's Chromium driven by Playwright.
 
 Opens every page (no exception box, charts drawn) and saves docs/screenshots/<page>.png;
-checks a shared link reproduces its view, that pasted <script>/HTML stays inert text, and
+checks a deep link opens its page inside the frame on a freshly started server, that a shared
+link reproduces its view, that pasted <script>/HTML stays inert text, and
 that a server-side PNG export with Chinese labels is a real, coloured image.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -48,8 +50,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextmanager
+def serve():
+    """A new `streamlit run app.py` process; yields its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ZM_HOSTED": "1"}  # never offer to write into data/corpus here
@@ -75,6 +78,12 @@ def server():
 
 
 @pytest.fixture(scope="module")
+def server():
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -93,10 +102,10 @@ def page(browser) -> Page:
 def open_page(pg: Page, url: str, charts_expected: bool) -> None:
     pg.goto(url)
     pg.wait_for_selector(DONE, timeout=60_000)
-    if charts_expected:
-        pg.wait_for_selector(DRAWN, timeout=30_000)
     assert pg.locator('[data-testid="stException"]').count() == 0, \
         pg.locator('[data-testid="stException"]').first.inner_text()
+    if charts_expected:
+        pg.wait_for_selector(DRAWN, timeout=30_000)
 
 
 def test_every_page_renders_and_is_screenshotted(server, page):
@@ -132,6 +141,33 @@ def test_a_shared_link_reproduces_the_view(server, page):
     # a change in the sidebar shows up in the address bar
     sidebar.get_by_text("全部", exact=True).click()
     page.wait_for_url("**scope=all**", timeout=15_000)
+
+
+def test_a_deep_link_on_a_fresh_server_opens_its_page_in_the_frame(page):
+    """The first request of a new server is a deep link with filters. With pages/ beside app.py,
+    Streamlit runs pages/compare.py by itself for /compare until the first st.navigation call in
+    the process: the page must still be drawn inside app.py's frame (data, sidebar filters, the
+    declared navigation), with no error and no "Page not found" dialog."""
+    query = {"metric": "gdp", "measure": "level", "status": "actual", "scope": "zone"}
+    with serve() as fresh:
+        open_page(page, f"{fresh}/compare?{urlencode(query)}", True)
+        expect(page.locator("h1").first).to_contain_text("对比")
+        expect(page.locator(".js-plotly-plot .gtitle")).to_contain_text(labels.metric("gdp"))
+        assert page.locator('[role="dialog"]').count() == 0, \
+            page.locator('[role="dialog"]').first.inner_text()
+        nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+        assert [t.split()[-1] for t in nav] == ["概览", "对比", "趋势", "来源", "文章", "添加文章", "数据"]
+        kept = parse_qs(urlparse(page.url).query)
+        assert urlparse(page.url).path == "/compare" and kept["metric"] == ["gdp"]
+        # the sidebar filters are the frame's and still work in this session
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_role("combobox", name="指标")).to_have_value(labels.metric("gdp"))
+        sidebar.get_by_text("全部", exact=True).click()
+        page.wait_for_url("**scope=all**", timeout=15_000)
+        page.wait_for_selector(DONE, timeout=30_000)
+        page.wait_for_selector(DRAWN, timeout=30_000)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        expect(page.locator("h1").first).to_contain_text("对比")
 
 
 def test_evidence_links_to_the_article(server, page):
