@@ -2,6 +2,12 @@
 the Chinese view of the facts table, and the app-wide data/filters of the current run."""
 from __future__ import annotations
 
+import runpy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -10,8 +16,38 @@ from dashboard import export, labels
 from dashboard.data import AppData, Filters, fmt_value
 from dashboard.text import FIGURE_STYLE, Mark, box, context_bounds, esc, highlight
 
-DOCUMENTS_PAGE = "app_pages/documents.py"
+APP = Path(__file__).resolve().parents[1] / "app.py"
+DOCUMENTS_PAGE = "pages/documents.py"
 MAX_ZONES = 12  # charts over "all zones" show the zones with most figures
+
+
+_IN_FRAME: ContextVar[bool] = ContextVar("in_frame", default=False)
+
+
+@contextmanager
+def frame() -> Iterator[None]:
+    """app.py runs the chosen page inside this; ensure_frame() checks it."""
+    token = _IN_FRAME.set(True)
+    try:
+        yield
+    finally:
+        _IN_FRAME.reset(token)
+
+
+def ensure_frame() -> None:
+    """The first line of every page: make sure the page runs inside app.py's frame.
+
+    Because a pages/ folder sits beside app.py, Streamlit (1.67) starts in its old "pages
+    directory" mode: until the first st.navigation call in the server process, the URL /compare
+    runs pages/compare.py by itself, without app.py, so without the data and the sidebar
+    filters. A page started that way runs app.py here instead (its st.navigation switches
+    Streamlit to the declared pages, picks this URL's page and runs it inside the frame) and
+    then stops, so the page is drawn once, framed. (AppTest starts every run in that mode.)
+    """
+    if _IN_FRAME.get():
+        return
+    runpy.run_path(str(APP), run_name="__main__")
+    st.stop()
 
 
 def app_data() -> AppData:

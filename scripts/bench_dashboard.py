@@ -148,7 +148,7 @@ def bench_filter_change(n: int) -> dict:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["upl_facts"] = big  # 100k facts in the session, as if uploaded
     at.run()
-    at.switch_page("app_pages/compare.py").run()
+    at.switch_page("pages/compare.py").run()
     apptest = []
     for m in metrics[1:5]:
         at.sidebar.selectbox(key="flt_metric").set_value(m)

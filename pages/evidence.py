@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard import data, ui
 from dashboard.text import esc
 
+ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 app, f = ui.app_data(), ui.app_filters()
 
 st.title("来源")

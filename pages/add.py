@@ -7,6 +7,8 @@ import lib
 from dashboard import data, ui, uploads
 from dashboard.text import esc
 
+ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
+
 st.title("添加文章")
 st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。新文章只在本次会话中使用，其他访问者看不到。")
 

@@ -6,6 +6,7 @@ import lib
 from dashboard import labels, ui
 from dashboard.text import UNTAKEN_STYLE, Mark, box, esc, highlight, metric_colours, safe_link
 
+ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 app = ui.app_data()
 st.title("文章")
 if not app.docs:

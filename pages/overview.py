@@ -3,6 +3,7 @@ import streamlit as st
 
 from dashboard import charts, data, export, ui
 
+ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 app, f = ui.app_data(), ui.app_filters()
 facts = app.facts
 
