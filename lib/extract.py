@@ -17,15 +17,15 @@ from lib import attribute, lexicon, scope, status, timeframe, zones
 from lib.enumerations import apply_respectively
 from lib.documents import Document
 from lib.figures import Figure, find_figures
-from lib.normalize import FULL_TO_HALF, normalize
+from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
-FROM_TO = re.compile(r"从[ \t]*$")
+# the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
+YEAR_WORDS_BEFORE = re.compile(
+    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
-RISE_TO = re.compile(r"(?:提高|增长|增加|上升|达)到[ \t]*$")
-LAST_YEAR_OF = re.compile(r"(?:上年|去年)的?[ \t]*$")
 MONEY_UNIT_FOR_METRIC = "亿元"
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
@@ -63,6 +63,10 @@ def _is_heading(text: str, s: Sentence) -> bool:
     return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
 
 
+def _half_width(text: str) -> str:
+    return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
+
+
 def _headline_period(text: str, periods) -> str:
     """A period named in the headline (one of the first short lines) holds for the article."""
     pos = 0
@@ -86,7 +90,7 @@ class _DocState:
             zones.infer_article_zone(text, self.mentions, doc.title)
         self.cues = _Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month = timeframe.published_year_month(
-            doc.published, raw[:600].translate(FULL_TO_HALF))
+            doc.published, _half_width(raw[:600]))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
         timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
@@ -142,16 +146,17 @@ def _clause_after(text: str, pos: int, limit: int) -> str:
 def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
     """(year, period override, cue kind) of a figure."""
     text = st.text
-    before = text[max(s.start, fig.start - 6):fig.start]
-    if LAST_YEAR_OF.search(before) and st.article_year:
+    right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, fig.start - 6), fig.start)
+    word = right_before.lastgroup if right_before else ""
+    if word == "last_year" and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
         return ((base or st.article_year) - 1), "", "relative"
     usable = [c for c in cues_before if c.kind not in ("comparison", "founded")]
-    if FROM_TO.search(text[max(s.start, fig.start - 2):fig.start]):
+    if word == "from":
         froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
         if froms:
             return froms[0].year, "", "from"
-    if RISE_TO.search(before):
+    if word == "rise_to":
         later = [c for c in _in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
         if later and any(c.kind == "from" for c in _in(st.cues, s.start, s.end)):
             return max(c.year for c in later), "", "explicit"
@@ -273,7 +278,7 @@ def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool
         st.section_period = periods[-1].period if periods else ""
         st.section_target = bool(PLAN_HEADING.search(sentence))
         st.para_target = st.section_target
-    if SPEAKER_INTRO.search(sentence):
+    if "请" in sentence and SPEAKER_INTRO.search(sentence):
         named = [m for m in _in(st.mentions, s.start, s.end) if not m.aside]
         if named:
             name = named[-1].name
@@ -347,7 +352,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         converted = _bare_unit(fig, metric)
         if converted is None:
             return None
-        value, unit = converted
+        value, unit = round(converted[0], 10), converted[1]
     if metric is None:
         inheriting = fig.family in ("percent", "points")
         same_family = [r for f, r in sent_rows if f.family == fig.family]
@@ -373,10 +378,11 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         year = st.article_year   # 力争全年…: a plan with no year of its own is for this year
     period = _period_for(st, s, fig, clause_before, since, year, target)
     zone = _zone_for(st, s, fig)
-    project = scope.project_after(text[fig.end:fig.end + 20])
+    project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
     if project:
         s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's
-    clause_subject = scope.sentence_subject(clause_before) if clause_start > s.start else ""
+    clause_subject = scope.sentence_subject(clause_before) \
+        if clause_start > s.start and scope.may_name_entity(clause_before) else ""
     subject = project or clause_subject or subject_here or s.subject or st.sub_topic
     generic_before = bool(ZONE_WIDE.search(text, s.start, fig.start))
     if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
@@ -385,7 +391,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     return {
         "doc_id": doc.doc_id, "zone": zone, "scope": "sub" if subject else "zone", "subject": subject,
         "year": year, "period": period, "metric": metric, "measure": measure,
-        "value": round(value, 10), "unit": unit, "qualifier": fig.qualifier,
+        "value": value, "unit": unit, "qualifier": fig.qualifier,
         "status": "target" if target else "actual",
         "sentence": s.original,
         "start": o_start, "end": o_end, "rule": fig.rule,

@@ -127,58 +127,30 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
 
 
 def find_figures(text: str) -> list[Figure]:
-    figures: list[Figure] = []
     masked = _masked_spans(text) if "《" in text else []
     seps = [m.start() for m in CLAUSE_END_RE.finditer(text)]
+    # clauses that state a ratio (平均每15家…) or an ordinal (第4个…): their figures are no facts
+    ratio_clauses = {_clause_bounds(seps, m.start(), len(text))[0]
+                     for rx in (PER_RATIO, NTH_CLAUSE) for m in rx.finditer(text)}
+    figures: list[Figure] = []
     for m in FIGURE_REGEX.finditer(text):
         converted = _convert(m)
         if converted is None:
             continue
         value, unit, family, rule, raw_scale = converted
         start, end = m.start(), m.end()
-        num = m.group("num")
-        before = text[max(0, start - 1):start]
-        if before in ("第", "每") or _inside(masked, start):
-            continue
-        if _is_chinese(num) and not _well_formed_chinese(num):
-            continue  # 个十百千万, 一一个: words, not numbers
-        if _is_chinese(num) and not (m.group("mid") or m.group("mid2") or m.group("scale")):
-            if len(num) == 1 and num not in "十百千" and rule in ("count", "money", "physical"):
-                continue  # 一家, 三个, 五个领域: "a" or a slogan, not a quantity (近千家 is one)
+        if start and text[start - 1] in "第每" or (masked and _inside(masked, start)):
+            continue  # 第9位, 每15家: a rank or a ratio
         if rule == "count" and POINTS_LIST_AFTER.match(text, end):
             unit, family, rule = "百分点", "points", "points"   # 1.6个和1.1个百分点
         after = _clause_after(text, end)
-        if _in_short_quote(text, start, end):
-            continue  # “营商环境30条”, “千名干部联千企”: a slogan's name
-        if _is_chinese(num) and rule == "count" and text[end:end + 1] == "的":
-            continue  # 年产百万辆的汽车城: a description in words, not a count
-        if _is_chinese(num) and rule == "count" and NAME_AFTER.match(after):
-            continue  # 千人计划, 百人工程: a programme's name
-        if rule == "count" and lexicon.not_counted_regex().match(after.lstrip("个")):
+        if _is_chinese(m.group("num")) and _chinese_non_fact(m, rule, text, end, after):
             continue
-        if rule == "count" and after[:1] and lexicon.not_counted_regex().match(after):
+        if _not_a_quantity(rule, family, text, start, end, after):
             continue
-        if rule == "count" and NOT_COUNTED_AFTER.match(after):
+        if ratio_clauses and _clause_bounds(seps, start, len(text))[0] in ratio_clauses:
             continue
-        if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
-            continue  # 百万辆的汽车城: a bare number glued to a word is a name, not an amount
-        if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
-            continue  # 是去年的1.6倍: a plain ratio
-        if rule == "physical" and family == "mass" and HAN.match(after[:1]) \
-                and not CAPACITY_BEFORE.search(text, max(0, start - 8), start):
-            continue  # 100万吨乙烯: a plant's name, not a quantity
-        cstart, cend = _clause_bounds(seps, start, len(text))
-        clause = text[cstart:cend]
-        if PER_RATIO.search(clause) or NTH_CLAUSE.search(clause):
-            continue
-        qualifier = _hedge_before(text, start)
-        post = _hedge_after(text, end)
-        if m.group("mid") or m.group("mid2"):
-            qualifier = m.group("mid") or m.group("mid2")
-        elif post:
-            qualifier = qualifier or post
-            if post in ("以上",):
-                qualifier = post
+        qualifier = _qualifier(m, text, start, end)
         if family.startswith("money") and _is_threshold(text, start, end, qualifier, after):
             continue
         if m.group("num2"):
@@ -188,6 +160,44 @@ def find_figures(text: str) -> list[Figure]:
     figures.extend(_shared_unit_lists(text, figures))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) -> bool:
+    """A number in Chinese characters that is a word, a slogan or a name."""
+    num = m.group("num")
+    if not _well_formed_chinese(num):
+        return True   # 个十百千万, 一一个: words, not numbers
+    if len(num) == 1 and num not in "十百千" and rule in ("count", "money", "physical") \
+            and not (m.group("mid") or m.group("mid2") or m.group("scale")):
+        return True   # 一家, 三个, 五个领域: "a" or a slogan (近千家 is a quantity)
+    if rule == "count" and (text[end:end + 1] == "的" or NAME_AFTER.match(after)):
+        return True   # 年产百万辆的汽车城, 千人计划: a description or a programme's name
+    return False
+
+
+def _not_a_quantity(rule: str, family: str, text: str, start: int, end: int, after: str) -> bool:
+    """What FACTS.md says is not a fact, told by the words around the figure."""
+    if rule == "count" and (NOT_COUNTED_AFTER.match(after)
+                            or lexicon.not_counted_regex().match(after.lstrip("个"))):
+        return True   # 5个城市, 20条政策, 两项指标, 9个月
+    if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
+        return True   # a bare number glued to a word is a name, not an amount
+    if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
+        return True   # 是去年的1.6倍: a plain ratio
+    if family == "mass" and HAN.match(after[:1]) and not CAPACITY_BEFORE.search(text, max(0, start - 8), start):
+        return True   # 100万吨乙烯: a plant's name, not a quantity
+    return ("“" in text[max(0, start - 14):start] or "「" in text[max(0, start - 14):start]) \
+        and _in_short_quote(text, start, end)   # “营商环境30条”: a slogan
+
+
+def _qualifier(m: re.Match, text: str, start: int, end: int) -> str:
+    inside = m.group("mid") or m.group("mid2")
+    if inside:
+        return inside                      # 30余人, 1.7亿多元
+    post = _hedge_after(text, end)
+    if post == "以上":
+        return post                        # 超过…以上: the bound wins
+    return _hedge_before(text, start) or post
 
 
 def _is_threshold(text: str, start: int, end: int, qualifier: str, after: str) -> bool:

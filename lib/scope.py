@@ -13,6 +13,7 @@ ENTITY = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|园区|小镇|港|口岸|机场|示范区))"
     r"(?![\u4e00-\u9fff]{0,1}(?:等|区|内))"
 )
+ENTITY_SUFFIX_CHAR = re.compile(r"[团司园镇港岸场区]")
 ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{0,8}?(?:做优|做大|做强|推进|建设|打造|发展)?"
                           r"(?P<name>[\u4e00-\u9fff]{2,14}(?:产业园区|产业园|工业园区|工业园|小镇|港|口岸|机场))(?:建设)?[。;]?$")
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]是|——|[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
@@ -38,6 +39,11 @@ def sentence_subject(sentence: str, first_figure: int = 24) -> str:
     if "等" in sentence[m.end():m.end() + 2]:
         return ""
     return name
+
+
+def may_name_entity(text: str) -> bool:
+    """A cheap test before the regex: does the text hold an entity suffix at all?"""
+    return bool(ENTITY_SUFFIX_CHAR.search(text))
 
 
 def heading_subject(sentence: str) -> str:

@@ -18,6 +18,7 @@ STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经�
                    "高新区", "开发区", "新区", "工业园区"]
 WEAK_SUFFIXES = ["新城", "县", "区"]
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
+GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
@@ -124,6 +125,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         suffix = m.group(1)
         strong = suffix in STRONG_SUFFIXES
         start = m.start()
+        if not strong and start and text[start - 1] in GENERIC_BEFORE_WEAK:
+            continue   # 全区, 园区, 该县 …: the common case, no name to look for
         before = RUN_BEFORE.search(text, max(0, start - 8), start)
         run = before.group() if before else ""
         if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
@@ -134,8 +137,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
         name = canonical_zone(prefix + suffix)
-        line_start = text.rfind("\n", 0, start) + 1
-        head = text[line_start:start]
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
+        head = text[max(line_start, start - 60):start]
         aside = head.count("(") > head.count(")")
         out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong, aside))
     return out
