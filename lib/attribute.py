@@ -127,7 +127,9 @@ def default_metric(fig: Figure) -> str:
     return DEFAULT_BY_UNIT.get(fig.unit, "other")
 
 
-def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: str) -> str:
+def measure_for(fig: Figure, clause_before: str, after: str, since_change_verb: str | None) -> str:
+    """level / growth / share / change. `since_change_verb`: the text between the sentence's
+    last 新增 / 净增 / 增加 before the figure and the figure (None when there is none)."""
     if fig.family == "points":
         return "change"
     if fig.family == "percent":
@@ -148,12 +150,9 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
             return "growth"
         return "share"
     # levels and absolute changes
-    last_change = None
-    for last_change in CHANGE_VERB.finditer(sentence_before):
-        pass
-    if not last_change:
+    if since_change_verb is None:
         return "level"
-    between = sentence_before[last_change.end():]
+    between = since_change_verb
     if not DIGIT.search(between):
         return "change"   # 新增投产企业20家: the verb governs the figure it stands before
     if fig.family.startswith("money") and len(between) > 8:
@@ -161,6 +160,11 @@ def measure_for(fig: Figure, clause_before: str, after: str, sentence_before: st
     if CHANGE_BREAK.search(between) or ";" in between or "；" in between:
         return "level"    # another verb or statement came between: the list has ended
     return "change"
+
+
+def change_verb_ends(text: str, start: int, end: int) -> list[int]:
+    """Where each 新增 / 净增 / 增加 … of a sentence ends."""
+    return [m.end() for m in CHANGE_VERB.finditer(text, start, end)]
 
 
 def is_decline(clause_before: str) -> bool:

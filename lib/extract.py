@@ -42,6 +42,7 @@ class Sentence:
     paragraph: int
     original: str = ""        # the sentence as written (filled when it has figures)
     subject: str = ""         # a project the sentence introduced
+    multi_year: tuple = (-1, -1)   # 近年来… up to the next semicolon: figures there span years
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -61,6 +62,16 @@ def _is_heading(text: str, s: Sentence) -> bool:
     line_end = text.find("\n", s.end)
     line_end = len(text) if line_end < 0 else line_end
     return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
+
+
+def _multi_year_span(sentence: str) -> tuple[int, int]:
+    """From 近年来 / 近两年 … to the next semicolon (offsets in the sentence), or (-1, -1)."""
+    m = timeframe.MULTI_YEAR_OPENING.search(sentence)
+    if not m:
+        return -1, -1
+    stop = min((p for p in (sentence.find(";", m.end()), sentence.find("；", m.end())) if p >= 0),
+               default=len(sentence))
+    return m.start(), stop
 
 
 def _half_width(text: str) -> str:
@@ -169,7 +180,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
         cue = st.section_cue
         carried = False   # a plan heading's year holds for its section
     if cue is None:
-        if st.para_full_year or "全年" in text[s.start:fig.start]:
+        if st.para_full_year or "全年" in text[max(s.start, fig.start - 80):fig.start]:
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
             if full:
                 return full, "", "full"
@@ -192,8 +203,7 @@ def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, sin
                 year: int | None, target: bool) -> str:
     if since:
         return since
-    if timeframe.MULTI_YEAR.search(clause_before) or timeframe.MULTI_YEAR_SENTENCE.search(
-            st.text[s.start:fig.start]):
+    if timeframe.MULTI_YEAR.search(clause_before) or s.multi_year[0] <= fig.start - s.start < s.multi_year[1]:
         return "multi-year"
     periods = _in(st.periods, s.start, fig.start)
     if periods:
@@ -296,11 +306,13 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
         subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
     spans = status.target_spans(sentence)
+    change_ends = attribute.change_verb_ends(st.text, s.start, s.end)
+    s.multi_year = _multi_year_span(sentence)
     s.original = doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip()
     sent_rows: list[tuple[Figure, dict]] = []
     prev: Figure | None = None
     for fig in here:
-        row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans)
+        row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans, change_ends)
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig
@@ -331,7 +343,8 @@ def _leave_sentence(st: _DocState, s: Sentence) -> None:
     _update_sticky_zone(st, s)
 
 
-def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans) -> dict | None:
+def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans,
+          change_ends) -> dict | None:
     text = st.text
     seg_start = prev.end if prev else s.start
     segment = text[seg_start:fig.start]
@@ -339,7 +352,9 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     clause_start = max(s.start, st.clause_seps[i - 1] + 1) if i else s.start
     clause_before = text[clause_start:fig.start]
     after = _clause_after(text, fig.end, min(s.end, fig.end + 24))
-    measure = attribute.measure_for(fig, clause_before, after, text[s.start:fig.start])
+    i = bisect.bisect_right(change_ends, fig.start) - 1
+    since_change = text[change_ends[i]:fig.start] if i >= 0 else None
+    measure = attribute.measure_for(fig, clause_before, after, since_change)
     unit, value = fig.unit, fig.value
     if fig.family == "percent" and measure == "change":
         unit = "百分点"

@@ -44,7 +44,7 @@ PERIOD_CUE = re.compile(
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
 )
 MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|历年")
-MULTI_YEAR_SENTENCE = re.compile(r"(?:近年来|近几年|近两年|近三年|近五年)[^;；]*$")  # govern up to a semicolon
+MULTI_YEAR_OPENING = re.compile(r"近年来|近几年|近两年|近三年|近五年")  # govern up to a semicolon
 ERA_CLUES = [  # (pattern, how to get the year)
     (re.compile(r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年"), 1949),
     (re.compile(r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞"), 1949),
