@@ -19,7 +19,7 @@ from lib.documents import Document
 from lib.figures import Figure, find_figures
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
-SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
+SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 # the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
@@ -48,10 +48,10 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     out, paragraph, last_end = [], 0, 0
     for m in SENTENCE.finditer(text):
-        if "\n" in text[last_end:m.start()]:
+        start = m.start()
+        if text.find("\n", last_end, start) >= 0:
             paragraph += 1
-        if m.group().strip():
-            out.append(Sentence(m.start(), m.end(), paragraph))
+        out.append(Sentence(start, m.end(), paragraph))
         last_end = m.end()
     return out
 
@@ -297,7 +297,7 @@ def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool
     if scope.starts_new_item(sentence):
         st.sub_topic, st.para_period, st.para_cue = "", "", None
         st.sub_topic = scope.heading_subject(sentence)
-    if not has_figures and len(sentence.strip()) <= TOPIC_HEADING_MAX:
+    if not has_figures and s.end - s.start <= TOPIC_HEADING_MAX:
         st.para_period = ""
 
 

@@ -66,10 +66,22 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=1)
+def _traditional_regex() -> re.Pattern:
+    """Every CJK character OpenCC would change, as one character class (built once)."""
+    cjk = "".join(chr(cp) for cp in range(0x4E00, 0xA000))
+    simplified = _t2s().convert(cjk)
+    if len(simplified) != len(cjk):  # cannot line them up: fall back on converting samples
+        return re.compile("(?!)")
+    changed = "".join(a for a, b in zip(cjk, simplified) if a != b)
+    return re.compile("[" + re.escape(changed) + "]")
+
+
 def _looks_traditional(text: str) -> bool:
-    """Cheap test on a sample: does OpenCC change it?"""
     sample = text[:3000]
-    return _t2s().convert(sample) != sample
+    if _traditional_regex().pattern == "(?!)":
+        return _t2s().convert(sample) != sample
+    return bool(_traditional_regex().search(sample))
 
 
 def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:

@@ -52,7 +52,7 @@ def heading_subject(sentence: str) -> str:
 
 
 def starts_new_item(sentence: str) -> bool:
-    return bool(ITEM_START.match(sentence.strip()))
+    return bool(ITEM_START.match(sentence.lstrip()))
 
 
 def project_after(after_text: str) -> str:
