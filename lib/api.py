@@ -1,6 +1,7 @@
 """extract_facts / extract_document: the entry points the CLI and the dashboard call."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -21,9 +22,8 @@ def extract_document(doc: Document) -> pd.DataFrame:
 def _as_documents(source: Source) -> list[Document]:
     if isinstance(source, Document):
         return [source]
-    if isinstance(source, str) and not Path(source).exists() and ("\n" in source or len(source) > 255
-                                                                   or not source.strip()):
-        return [Document(doc_id="text", text=source)]  # a text string, not a path
+    if isinstance(source, str) and _is_text(source):
+        return [Document(doc_id="text", text=source)]
     if isinstance(source, (str, Path)):
         source = [source]
     docs, paths = [], []
@@ -35,6 +35,15 @@ def _as_documents(source: Source) -> list[Document]:
             raise errors[0]
         docs.extend(read)
     return docs
+
+
+def _is_text(source: str) -> bool:
+    """An article's text rather than a path: it is no existing file and reads like prose."""
+    if len(source) > 1024 or "\n" in source or not source.strip():
+        return True
+    if Path(source).exists():
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", source)) and not Path(source).suffix
 
 
 def extract_facts(source: Source) -> pd.DataFrame:

@@ -55,3 +55,14 @@ def test_evaluate_prints_the_reference_summary():
     assert last.startswith("value_f1=") and "strict_f1=" in last
     value_f1 = float(last.split()[0].split("=")[1])
     assert value_f1 >= 0.97
+
+
+def test_api_takes_text_paths_and_documents(tmp_path):
+    from lib import Document, ReadError, extract_facts
+    assert extract_facts(GOOD)["value"].tolist() == [88.5, 9.1]
+    p = tmp_path / "a.txt"
+    p.write_text(GOOD, encoding="utf-8")
+    assert extract_facts(p)["doc_id"].unique().tolist() == ["a"]
+    assert extract_facts([Document(doc_id="x", text=GOOD)])["doc_id"].unique().tolist() == ["x"]
+    with pytest.raises(ReadError, match="missing.txt"):
+        extract_facts(str(tmp_path / "missing.txt"))
