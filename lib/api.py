@@ -43,7 +43,7 @@ def _is_text(source: str) -> bool:
         return True
     if Path(source).exists():
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]", source)) and not Path(source).suffix
+    return bool(re.search(r"[\u4e00-\u9fff]", source)) and not re.search(r"\.[A-Za-z0-9]{1,5}$", source)
 
 
 def extract_facts(source: Source) -> pd.DataFrame:
