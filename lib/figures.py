@@ -97,6 +97,7 @@ NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
+MINUS_BEFORE = re.compile(r"(?<![\d.])[-−－]$")
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
@@ -155,6 +156,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if m.group("num2"):
             qualifier = "至" + m.group("num2")
+        if family in ("percent", "points") and MINUS_BEFORE.search(text, max(0, start - 2), start):
+            value, start = -value, start - 1   # 增长-3.5%: a written minus sign
         figures.append(Figure(start, end, value, unit, family, rule, qualifier, raw_scale))
     figures.extend(_fractions(text, figures))
     figures.extend(_shared_unit_lists(text, figures))
