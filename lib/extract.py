@@ -17,6 +17,7 @@ from lib import attribute, lexicon, scope, status, timeframe, zones
 from lib.enumerations import apply_respectively
 from lib.documents import Document
 from lib.figures import Figure, find_figures
+from lib.tables import find_table_figures, merge_table_figures
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
@@ -24,9 +25,10 @@ CLAUSE_SEP = re.compile(r"[,，;；:：]")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 # the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
 YEAR_WORDS_BEFORE = re.compile(
-    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
+    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
+BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过)$")
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
@@ -81,7 +83,7 @@ def _half_width(text: str) -> str:
 def _headline_period(text: str, periods) -> str:
     """A period named in the headline (one of the first short lines) holds for the article."""
     pos = 0
-    for line in text.split("\n")[:4]:
+    for line in text[:240].split("\n")[:12]:
         end = pos + len(line)
         if 0 < len(line.strip()) <= 40:
             named = [p for p in periods if pos <= p.start < end and p.period != "year"]
@@ -110,7 +112,9 @@ class _DocState:
         self.default_period = _headline_period(text, self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
-        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text) if g.start() not in named_at]
+        # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
+        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
+                        if g.start() not in named_at and not BENCHMARK_BEFORE.search(text, max(0, g.start() - 2), g.start())]
         # carried state
         self.paragraph = -1
         self.para_cue: timeframe.YearCue | None = None
@@ -163,6 +167,8 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
         return ((base or st.article_year) - 1), "", "relative"
     usable = [c for c in cues_before if c.kind not in ("comparison", "founded")]
+    if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
+        return usable[-1].year, "", "explicit"   # 由2005年的58.6亿元: the year names the figure
     if word == "from":
         froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
         if froms:
@@ -258,6 +264,8 @@ def _facts_of(doc: Document) -> list[dict]:
     norm = normalize(doc.text)
     text = norm.text
     figures = find_figures(text)
+    if "|" in text:
+        figures = merge_table_figures(figures, find_table_figures(text))
     if not figures:
         return []
     st = _DocState(doc, text, doc.text)
@@ -354,7 +362,9 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     after = _clause_after(text, fig.end, min(s.end, fig.end + 24))
     i = bisect.bisect_right(change_ends, fig.start) - 1
     since_change = text[change_ends[i]:fig.start] if i >= 0 else None
-    measure = attribute.measure_for(fig, clause_before, after, since_change)
+    measure = fig.measure_hint or attribute.measure_for(fig, clause_before, after, since_change)
+    if fig.row_label:
+        segment = fig.row_label   # a table row: its first cell names the metric
     unit, value = fig.unit, fig.value
     if fig.family == "percent" and measure == "change":
         unit = "百分点"

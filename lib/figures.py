@@ -43,6 +43,8 @@ class Figure:
     qualifier: str = ""
     raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
     is_list_member: bool = False
+    measure_hint: str = ""    # table cells: the column says level or growth
+    row_label: str = ""       # table cells: the row's first cell names the metric
 
 
 def _clause_after(text: str, pos: int, limit: int = 16) -> str:

@@ -17,8 +17,10 @@ TARGET_MARKER = re.compile(
     r"|明年|未来\d*年"
 )
 ACTUAL_MARKER = re.compile(r"目前已|已经|已完成|已建成|截至|目前|累计完成|实现了|完成了|已")
-CLAUSE_SCOPED = re.compile(r"可实现|可达|有望|预计")      # a capability, not a plan: only its own clause
+CLAUSE_SCOPED = re.compile(r"可实现|可达|有望")      # a capability, not a plan: only its own clause
 CLAUSE_END = re.compile(r"[,，;；。]")
+STATEMENT_SCOPED = re.compile(r"预计")              # an estimate: up to the end of its statement
+STATEMENT_END = re.compile(r"[;；。]")
 
 
 def target_spans(sentence: str) -> list[tuple[int, int]]:
@@ -31,8 +33,9 @@ def target_spans(sentence: str) -> list[tuple[int, int]]:
         a = ACTUAL_MARKER.search(sentence, m.end())
         if a:
             end = a.start()
-        if CLAUSE_SCOPED.fullmatch(m.group()):
-            c = CLAUSE_END.search(sentence, m.end())
-            end = min(end, c.start()) if c else end
+        for scoped, stop in ((CLAUSE_SCOPED, CLAUSE_END), (STATEMENT_SCOPED, STATEMENT_END)):
+            if scoped.fullmatch(m.group()):
+                c = stop.search(sentence, m.end())
+                end = min(end, c.start()) if c else end
         spans.append((m.start(), end))
     return spans

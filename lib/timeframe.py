@@ -27,8 +27,8 @@ YEAR_CUE = re.compile(
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
 YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
-FROM_BEFORE = re.compile(r"从[ \t]*$")
-RANGE_OPENED = re.compile(r"(?:自|从)[ \t]*(?:19|20)\d{2}年")     # 自2019年…至2020年底: a span
+FROM_BEFORE = re.compile(r"(?:从|由)[ \t]*$")
+RANGE_OPENED = re.compile(r"(?:自|从|由)[ \t]*(?:19|20)\d{2}年")     # 自2019年…至2020年底: a span
 FOUNDED_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,2}月?[\d一二三四五六七八九十]{0,2}日?[,，]?(?:经[\u4e00-\u9fff]{1,8})?"
                            r"(?:成立|设立|批准|建区|获批|开园|升级|升格|晋升|挂牌)")
 FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$")
@@ -38,7 +38,7 @@ PERIOD_CUE = re.compile(
     r"(?=[上一第1前全])"   # fail fast: every cue starts with one of these
     r"(?:(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
     r"|(?P<h1b>前半年)"
-    r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个月"
+    r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月"
     r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"|(?<![\d-])(?P<single>1|一)月份"
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"

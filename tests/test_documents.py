@@ -58,3 +58,15 @@ def test_sentence_naming_another_zone_takes_that_zone():
     rows = facts(text, zone="甲乙高新区")
     zones = [(r["value"], r["zone"]) for r in rows]
     assert zones == [(500, "甲乙高新区"), (300, "丙丁经开区"), (20, "甲乙高新区")]
+
+
+def test_flattened_table_rows():
+    text = ("2022年1-10月主要经济指标\n"
+            "指标 | 单位 | 1-10月 | 同比±%\n"
+            "规上工业总产值 | 亿元 | 1268.45 | 12.6\n"
+            "固定资产投资 | 亿元 | — | -4.3\n"
+            "实际使用外资 | 万美元 | 28637 | 45.2\n")
+    rows = [(r["metric"], r["measure"], r["value"], r["unit"]) for r in facts(text)]
+    assert rows == [("industrial_output", "level", 1268.45, "亿元"), ("industrial_output", "growth", 12.6, "%"),
+                    ("fixed_asset_investment", "growth", -4.3, "%"),
+                    ("foreign_investment", "level", 2.8637, "亿美元"), ("foreign_investment", "growth", 45.2, "%")]

@@ -43,7 +43,7 @@ SYNTHETIC = CORPUS.parent.parent / "tests" / "synthetic"
 
 
 def test_synthetic_articles_written_apart_from_the_rules():
-    """Ten articles written from FACTS.md by someone who had not read lib/ (invented figures,
+    """Articles written from FACTS.md by someone who had not read lib/ (invented figures,
     real zone names; tests/synthetic/): a regression check, not a claim about real pages."""
     from lib import extract_facts
     df = extract_facts(SYNTHETIC)
