@@ -4,31 +4,28 @@ read -> normalise (offset map) -> split sentences -> find figures (lib/figures.p
 attach metric and measure (lib/attribute.py), year and period (lib/timeframe.py), status
 (lib/status.py), zone (lib/zones.py), scope (lib/scope.py) -> enumerations (分别,
 lib/enumerations.py) -> rows.
-State carried between sentences: the year and period named last in the paragraph, the zone
-named last, the sub-item a heading opened.
+What is carried between sentences (the year and period named last in the paragraph, the zone
+named last, a heading's section, the sub-item an item heading opened) lives in lib/context.py.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from lib import attribute, lexicon, scope, status, timeframe, zones
 from lib.enumerations import apply_respectively
 from lib.documents import Document
 from lib.figures import Figure, find_figures
 from lib.tables import find_table_figures, merge_table_figures
-from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
+from lib.context import DocState, Sentence, is_heading, multi_year_span, split_sentences, starting_in
+from lib.normalize import normalize
 
-SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
-CLAUSE_SEP = re.compile(r"[,，;；:：]")
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 # the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
 YEAR_WORDS_BEFORE = re.compile(
     r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
-BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过)$")
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
@@ -37,128 +34,12 @@ COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "proj
                          "platform_count": "个", "patent_count": "件"}
 
 
-@dataclass(slots=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    original: str = ""        # the sentence as written (filled when it has figures)
-    subject: str = ""         # a project the sentence introduced
-    multi_year: tuple = (-1, -1)   # 近年来… up to the next semicolon: figures there span years
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    out, paragraph, last_end = [], 0, 0
-    for m in SENTENCE.finditer(text):
-        start = m.start()
-        if text.find("\n", last_end, start) >= 0:
-            paragraph += 1
-        out.append(Sentence(start, m.end(), paragraph))
-        last_end = m.end()
-    return out
-
-
-def _is_heading(text: str, s: Sentence) -> bool:
-    """A short line of its own (the caller knows it holds no figure)."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    line_end = text.find("\n", s.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
-
-
-def _multi_year_span(sentence: str) -> tuple[int, int]:
-    """From 近年来 / 近两年 … to the next semicolon (offsets in the sentence), or (-1, -1)."""
-    m = timeframe.MULTI_YEAR_OPENING.search(sentence)
-    if not m:
-        return -1, -1
-    stop = min((p for p in (sentence.find(";", m.end()), sentence.find("；", m.end())) if p >= 0),
-               default=len(sentence))
-    return m.start(), stop
-
-
-def _half_width(text: str) -> str:
-    return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
-
-
-def _headline_period(text: str, periods) -> str:
-    """A period named in the headline (one of the first short lines) holds for the article."""
-    pos = 0
-    for line in text[:240].split("\n")[:12]:
-        end = pos + len(line)
-        if 0 < len(line.strip()) <= 40:
-            named = [p for p in periods if pos <= p.start < end and p.period != "year"]
-            if named:
-                return named[0].period
-        pos = end + 1
-    return "year"
-
-
-class _DocState:
-    """What one document knows while its sentences are read in order."""
-
-    def __init__(self, doc: Document, text: str, raw: str):
-        self.text = text
-        self.mentions = _Sorted(zones.find_zone_mentions(text))
-        self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            zones.infer_article_zone(text, self.mentions, doc.title)
-        self.cues = _Sorted(timeframe.find_year_cues(text))
-        pub_year, self.pub_month = timeframe.published_year_month(
-            doc.published, _half_width(raw[:600]))
-        self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
-        timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
-        self.default_year = timeframe.dominant_year(self.cues, self.article_year)
-        self.periods = _Sorted(timeframe.find_period_cues(text))
-        self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
-        self.default_period = _headline_period(text, self.periods)
-        named_spans = [(m.start, m.end) for m in self.mentions]
-        named_at = {i for a, b in named_spans for i in range(a, b)}
-        # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
-        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
-                        if g.start() not in named_at and not BENCHMARK_BEFORE.search(text, max(0, g.start() - 2), g.start())]
-        # carried state
-        self.paragraph = -1
-        self.para_cue: timeframe.YearCue | None = None
-        self.para_period = ""
-        self.para_target = False
-        # a heading line ("二、2024年主要预期目标", "一季度工业经济运行情况") sets the year, the
-        # period and (for a plan) the target status of the section below it, to the next heading
-        self.section_cue: timeframe.YearCue | None = None
-        self.section_period = ""
-        self.section_target = False
-        self.para_full_year = False
-        self.sticky_zone = self.zone
-        self.cue_i = self.period_i = self.mention_i = self.generic_i = 0   # read up to here
-        self.speaker_zone = self.zone   # whose 我区 / 全区 it is
-        self.sub_topic = ""
-        self.last_metric = ""
-
-    def new_paragraph(self, index: int) -> None:
-        if index != self.paragraph:
-            self.paragraph = index
-            self.para_cue, self.para_period, self.sub_topic = None, "", ""
-            self.para_full_year = False
-            self.para_target = self.section_target
-
-
-def _in(items: "_Sorted", start: int, end: int) -> list:
-    """Items that start in [start, end)."""
-    return items[bisect.bisect_left(items.starts, start):bisect.bisect_left(items.starts, end)]
-
-
-class _Sorted(list):
-    """A list sorted by .start that remembers the starts, for bisect lookups."""
-
-    def __init__(self, items):
-        super().__init__(sorted(items, key=lambda x: x.start))
-        self.starts = [x.start for x in self]
-
-
 def _clause_after(text: str, pos: int, limit: int) -> str:
     m = CLAUSE_OR_BRACKET.search(text, pos, limit)
     return text[pos:m.start() if m else limit]
 
 
-def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
+def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
     """(year, period override, cue kind) of a figure."""
     text = st.text
     right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, fig.start - 6), fig.start)
@@ -170,12 +51,12 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
     if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
         return usable[-1].year, "", "explicit"   # 由2005年的58.6亿元: the year names the figure
     if word == "from":
-        froms = [c for c in _in(st.cues, s.start, s.end) if c.kind == "from"]
+        froms = [c for c in starting_in(st.cues, s.start, s.end) if c.kind == "from"]
         if froms:
             return froms[0].year, "", "from"
     if word == "rise_to":
-        later = [c for c in _in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
-        if later and any(c.kind == "from" for c in _in(st.cues, s.start, s.end)):
+        later = [c for c in starting_in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
+        if later and any(c.kind == "from" for c in starting_in(st.cues, s.start, s.end)):
             return max(c.year for c in later), "", "explicit"
     usable = [c for c in usable if c.kind != "from"]
     cue = usable[-1] if usable else None
@@ -190,7 +71,7 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
             if full:
                 return full, "", "full"
-        sub_year = [p for p in _in(st.periods, s.start, fig.start) if p.period != "year"]
+        sub_year = [p for p in starting_in(st.periods, s.start, fig.start) if p.period != "year"]
         if sub_year or st.para_period not in ("", "year"):
             return st.article_year, "", "this-year"   # 一季度… with no year: this year's quarter
         return st.default_year, "", "carried"
@@ -205,13 +86,13 @@ def _year_for(st: _DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int
     return cue.year, "", "carried" if carried else cue.kind
 
 
-def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
+def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
                 year: int | None, target: bool) -> str:
     if since:
         return since
     if timeframe.MULTI_YEAR.search(clause_before) or s.multi_year[0] <= fig.start - s.start < s.multi_year[1]:
         return "multi-year"
-    periods = _in(st.periods, s.start, fig.start)
+    periods = starting_in(st.periods, s.start, fig.start)
     if periods:
         return periods[-1].period
     if st.para_period or st.section_period:
@@ -219,8 +100,8 @@ def _period_for(st: _DocState, s: Sentence, fig: Figure, clause_before: str, sin
     return st.default_period if year == st.article_year and not target else "year"
 
 
-def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
-    named = [m for m in _in(st.mentions, s.start, fig.start) if not m.aside]
+def _zone_for(st: DocState, s: Sentence, fig: Figure) -> str:
+    named = [m for m in starting_in(st.mentions, s.start, fig.start) if not m.aside]
     generic = st.generic[bisect.bisect_left(st.generic, s.start):bisect.bisect_left(st.generic, fig.start)]
     best_named = named[-1] if named else None
     best_generic = generic[-1] if generic else None
@@ -233,7 +114,7 @@ def _zone_for(st: _DocState, s: Sentence, fig: Figure) -> str:
     return st.sticky_zone
 
 
-def _update_sticky_zone(st: _DocState, s: Sentence) -> None:
+def _update_sticky_zone(st: DocState, s: Sentence) -> None:
     """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
     last_named, last_generic, name = -1, -1, ""
     mentions, generic = st.mentions, st.generic
@@ -268,7 +149,7 @@ def _facts_of(doc: Document) -> list[dict]:
         figures = merge_table_figures(figures, find_table_figures(text))
     if not figures:
         return []
-    st = _DocState(doc, text, doc.text)
+    st = DocState(doc, text, doc.text)
     rows: list[dict] = []
     fig_i, n = 0, len(figures)
     for s in split_sentences(text):
@@ -287,17 +168,17 @@ def _facts_of(doc: Document) -> list[dict]:
     return rows
 
 
-def _enter_sentence(st: _DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
+def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
     """Headings and sub-items met before the sentence's figures are read."""
-    if not has_figures and s.end - s.start <= 30 and _is_heading(st.text, s):
-        cues = [c for c in _in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
-        periods = _in(st.periods, s.start, s.end)
+    if not has_figures and s.end - s.start <= 30 and is_heading(st.text, s):
+        cues = [c for c in starting_in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
+        periods = starting_in(st.periods, s.start, s.end)
         st.section_cue = cues[-1] if cues else None
         st.section_period = periods[-1].period if periods else ""
         st.section_target = bool(PLAN_HEADING.search(sentence))
         st.para_target = st.section_target
     if "请" in sentence and SPEAKER_INTRO.search(sentence):
-        named = [m for m in _in(st.mentions, s.start, s.end) if not m.aside]
+        named = [m for m in starting_in(st.mentions, s.start, s.end) if not m.aside]
         if named:
             name = named[-1].name
             st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
@@ -315,7 +196,7 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
         subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
     spans = status.target_spans(sentence)
     change_ends = attribute.change_verb_ends(st.text, s.start, s.end)
-    s.multi_year = _multi_year_span(sentence)
+    s.multi_year = multi_year_span(sentence)
     s.original = doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip()
     sent_rows: list[tuple[Figure, dict]] = []
     prev: Figure | None = None
@@ -330,7 +211,7 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     return [r for _, r in sent_rows]
 
 
-def _leave_sentence(st: _DocState, s: Sentence) -> None:
+def _leave_sentence(st: DocState, s: Sentence) -> None:
     """The year, period and zone the sentence named carry on to the next ones."""
     cues, periods = st.cues, st.periods
     opening = None
@@ -394,7 +275,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     if (measure == "growth" and attribute.is_decline(clause_before)) or (
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
-    cues_before = _in(st.cues, s.start, fig.start)
+    cues_before = starting_in(st.cues, s.start, fig.start)
     year, since, cue_kind = _year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":

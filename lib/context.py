@@ -1,0 +1,137 @@
+"""What a document knows while its sentences are read: sentences, cues, carried state.
+
+`DocState` holds, for one normalised text, the zone mentions, year and period cues, clause
+separators and generic zone references (all found once, sorted by position), the article's
+zone, year and headline period, and the state carried from sentence to sentence (the year and
+period named last in the paragraph, a heading's section, the zone named last, the speaker).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from lib import timeframe, zones
+from lib.documents import Document
+from lib.normalize import FULL_TO_HALF, FULL_WIDTH
+
+SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
+CLAUSE_SEP = re.compile(r"[,，;；:：]")
+# 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
+BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过)$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    original: str = ""        # the sentence as written (filled when it has figures)
+    subject: str = ""         # a project the sentence introduced
+    multi_year: tuple = (-1, -1)   # 近年来… up to the next semicolon: figures there span years
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out, paragraph, last_end = [], 0, 0
+    for m in SENTENCE.finditer(text):
+        start = m.start()
+        if text.find("\n", last_end, start) >= 0:
+            paragraph += 1
+        out.append(Sentence(start, m.end(), paragraph))
+        last_end = m.end()
+    return out
+
+
+def is_heading(text: str, s: Sentence) -> bool:
+    """A short line of its own (the caller knows it holds no figure)."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
+
+
+def multi_year_span(sentence: str) -> tuple[int, int]:
+    """From 近年来 / 近两年 … to the next semicolon (offsets in the sentence), or (-1, -1)."""
+    m = timeframe.MULTI_YEAR_OPENING.search(sentence)
+    if not m:
+        return -1, -1
+    stop = min((p for p in (sentence.find(";", m.end()), sentence.find("；", m.end())) if p >= 0),
+               default=len(sentence))
+    return m.start(), stop
+
+
+def half_width(text: str) -> str:
+    return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
+
+
+def headline_period(text: str, periods) -> str:
+    """A period named in the headline (one of the first short lines) holds for the article."""
+    pos = 0
+    for line in text[:240].split("\n")[:12]:
+        end = pos + len(line)
+        if 0 < len(line.strip()) <= 40:
+            named = [p for p in periods if pos <= p.start < end and p.period != "year"]
+            if named:
+                return named[0].period
+        pos = end + 1
+    return "year"
+
+
+class DocState:
+    """What one document knows while its sentences are read in order."""
+
+    def __init__(self, doc: Document, text: str, raw: str):
+        self.text = text
+        self.mentions = Sorted(zones.find_zone_mentions(text))
+        self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
+            zones.infer_article_zone(text, self.mentions, doc.title)
+        self.cues = Sorted(timeframe.find_year_cues(text))
+        pub_year, self.pub_month = timeframe.published_year_month(
+            doc.published, half_width(raw[:600]))
+        self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
+        timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
+        self.default_year = timeframe.dominant_year(self.cues, self.article_year)
+        self.periods = Sorted(timeframe.find_period_cues(text))
+        self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
+        self.default_period = headline_period(text, self.periods)
+        named_spans = [(m.start, m.end) for m in self.mentions]
+        named_at = {i for a, b in named_spans for i in range(a, b)}
+        # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
+        self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
+                        if g.start() not in named_at and not BENCHMARK_BEFORE.search(text, max(0, g.start() - 2), g.start())]
+        # carried state
+        self.paragraph = -1
+        self.para_cue: timeframe.YearCue | None = None
+        self.para_period = ""
+        self.para_target = False
+        # a heading line ("二、2024年主要预期目标", "一季度工业经济运行情况") sets the year, the
+        # period and (for a plan) the target status of the section below it, to the next heading
+        self.section_cue: timeframe.YearCue | None = None
+        self.section_period = ""
+        self.section_target = False
+        self.para_full_year = False
+        self.sticky_zone = self.zone
+        self.cue_i = self.period_i = self.mention_i = self.generic_i = 0   # read up to here
+        self.speaker_zone = self.zone   # whose 我区 / 全区 it is
+        self.sub_topic = ""
+        self.last_metric = ""
+
+    def new_paragraph(self, index: int) -> None:
+        if index != self.paragraph:
+            self.paragraph = index
+            self.para_cue, self.para_period, self.sub_topic = None, "", ""
+            self.para_full_year = False
+            self.para_target = self.section_target
+
+
+def starting_in(items: "Sorted", start: int, end: int) -> list:
+    """Items that start in [start, end)."""
+    return items[bisect.bisect_left(items.starts, start):bisect.bisect_left(items.starts, end)]
+
+
+class Sorted(list):
+    """A list sorted by .start that remembers the starts, for bisect lookups."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda x: x.start))
+        self.starts = [x.start for x in self]
