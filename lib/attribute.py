@@ -42,10 +42,10 @@ PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|�
 GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减)(?!到|至)")
 # 占比提高到12% is a share at a new level, not a growth
 SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|份额|(?:提高|提升|上升|增加|增长|下降|降低)(?:到|至)")
-GAP_WORDS = re.compile(r"高于|低于|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
+GAP_WORDS = re.compile(r"(?<!不)(?:高于|低于)|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
 DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
 FUND_AFTER = re.compile(r"(?:的)?[\d一二三四五六七八九十两]*[支只个]?[\u4e00-\u9fff]{0,6}基金")
-LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|收窄|低于|慢于|低)[^,，;；。]{0,10}$")
+LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大)[^,，;；。]{0,10}$")
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值|到|至)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
 DIGIT = re.compile(r"\d")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
@@ -74,7 +74,7 @@ def _pick(found: list[tuple[int, lexicon.Alias]]) -> str | None:
     return last.metric
 
 
-def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | None:
+def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: int = 0) -> str | None:
     """The metric named near the figure, '_none' for a non-fact (人口), or None if unnamed."""
     kinds = KINDS_FOR_FAMILY.get(fig.family, {"money", "count"})
     if fig.family in ("percent", "points") and measure in ("share", "change"):
@@ -98,7 +98,10 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str) -> str | Non
             return first if first == lexicon.NO_METRIC else _unit_implied(fig, first)
     found = aliases_in(segment, kinds)
     if fig.family in ("percent", "points"):
-        found = [(p, a) for p, a in found if not (a.kind == "count" and a.alias in WEAK_ALIASES)]
+        own_clause = len(segment) - clause_len
+        # 受部分企业订单减少影响,同比下降7.5%: a count noun of an earlier clause is not the rate's subject
+        found = [(p, a) for p, a in found
+                 if not (a.kind == "count" and (a.alias in WEAK_ALIASES or (clause_len and p < own_clause)))]
     if found and found[-1][1].metric == lexicon.NO_METRIC:
         return lexicon.NO_METRIC
     found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]

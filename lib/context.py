@@ -18,7 +18,7 @@ from lib.normalize import FULL_TO_HALF, FULL_WIDTH
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
-BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过)$")
+BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过|全省|全市|全国|全县)$")
 
 
 @dataclass(slots=True)

@@ -4,7 +4,8 @@ With metric words before 分别, they are matched in order (one word: all values
 Without them, the values mirror the figures listed just before ("共有A 312家、B 458家,分别增加
 68家、91家"; "产值20.6亿元、收入26.9亿元,分别增长82.7%、140.9%"), asides in brackets left out.
 "2016年至2018年,分别完成a、b、c"
-gives the k-th value to the k-th year. A list of benchmarks (较全国、全省、全市分别高…) names
+gives the k-th value to the k-th year; "甲区、乙区、丙区税收收入分别增长a、b、c" the k-th
+to the k-th zone. A list of benchmarks (较全国、全省、全市分别高…) names
 no metrics and changes nothing.
 """
 from __future__ import annotations
@@ -25,8 +26,10 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
-def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]]) -> None:
-    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year)."""
+def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]],
+                       zone_mentions: list[tuple[int, str]] = ()) -> None:
+    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year, or zone).
+    `zone_mentions`: (position, zone) of the zones the sentence names."""
     if len(sent_rows) < 2:
         return
     for m in RESPECTIVELY.finditer(text, start, end):
@@ -54,6 +57,10 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
             for k, i in enumerate(listed):
                 sent_rows[i][1]["year"] = int(span.group(1)) + k
             continue
+        listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
+        if len(listed_zones) == n:
+            for k, i in enumerate(listed):
+                sent_rows[i][1]["zone"] = listed_zones[k]   # 甲区、乙区、丙区税收分别增长…
         if BENCHMARKS.search(pre_text):
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})

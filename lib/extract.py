@@ -26,6 +26,7 @@ YEAR_WORDS_BEFORE = re.compile(
     r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
+QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
@@ -110,8 +111,18 @@ def _zone_for(st: DocState, s: Sentence, fig: Figure) -> str:
         name = best_named.name
         return st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name
     if best_generic is not None:
-        return st.speaker_zone
+        return _generic_zone(st, best_generic)
     return st.sticky_zone
+
+
+def _generic_zone(st: DocState, at: int) -> str:
+    """全区 / 我区 mean the article's (or the speaker's) zone; 园区 / 开发区 in an article about
+    a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
+    word = st.text[at:at + 3]
+    if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
+            and zones.is_development_zone(st.sticky_zone):
+        return st.sticky_zone
+    return st.speaker_zone
 
 
 def _update_sticky_zone(st: DocState, s: Sentence) -> None:
@@ -129,7 +140,7 @@ def _update_sticky_zone(st: DocState, s: Sentence) -> None:
     if last_named > last_generic:
         st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
-        st.sticky_zone = st.speaker_zone
+        st.sticky_zone = _generic_zone(st, last_generic)
 
 
 def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
@@ -205,7 +216,9 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig
-    apply_respectively(st.text, s.start, s.end, sent_rows)
+    mentions = [(m.start, st.zone if zones.same_zone(m.name, st.zone) else m.name)
+                for m in starting_in(st.mentions, s.start, s.end) if not m.aside]
+    apply_respectively(st.text, s.start, s.end, sent_rows, mentions)
     if sent_rows:
         st.last_metric = sent_rows[-1][1]["metric"]
     return [r for _, r in sent_rows]
@@ -223,6 +236,8 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
         st.cue_i += 1
     if opening is not None:
         st.para_cue = opening
+    if QUESTION.match(st.text, s.start):
+        st.section_cue = opening     # 问:2020年…怎样的答卷? — the answer below reports on 2020
     while st.period_i < len(periods) and periods[st.period_i].start < s.end:
         p = periods[st.period_i]
         st.para_period = p.period
@@ -249,7 +264,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     unit, value = fig.unit, fig.value
     if fig.family == "percent" and measure == "change":
         unit = "百分点"
-    metric = attribute.metric_for(fig, segment, after, measure)
+    metric = attribute.metric_for(fig, segment, after, measure, len(clause_before))
     if metric == lexicon.NO_METRIC:
         return None
     if fig.family == "bare":

@@ -21,7 +21,7 @@ COUNT_FAMILY = "count"
 
 # A money figure followed by these names a class of project or firm, not an amount.
 THRESHOLD_TAIL = re.compile(
-    r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户)")
+    r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户|单位)")
 THRESHOLD_TAIL_PLAIN = re.compile(
     r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)")
 GROWTH_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$")
@@ -100,6 +100,8 @@ BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
 MINUS_BEFORE = re.compile(r"(?<![\d.])[-−－]$")
+PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,14}项目")
+VISITS_BEFORE = re.compile(r"(?:走访|拜访|考察|调研|看望|慰问)了?[\u4e00-\u9fff]{0,6}$")
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
@@ -189,8 +191,11 @@ def _not_a_quantity(rule: str, family: str, text: str, start: int, end: int, aft
         return True   # a bare number glued to a word is a name, not an amount
     if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
         return True   # 是去年的1.6倍: a plain ratio
-    if family == "mass" and HAN.match(after[:1]) and not CAPACITY_BEFORE.search(text, max(0, start - 8), start):
-        return True   # 100万吨乙烯: a plant's name, not a quantity
+    if family == "mass" and HAN.match(after[:1]) and (
+            not CAPACITY_BEFORE.search(text, max(0, start - 8), start) or PROJECT_NAME_AFTER.match(after)):
+        return True   # 100万吨乙烯, 年产5万吨锂电材料项目: a plant's or project's name
+    if rule == "count" and VISITS_BEFORE.search(text, max(0, start - 10), start):
+        return True   # 走访了12家企业: visits are no facts
     return ("“" in text[max(0, start - 14):start] or "「" in text[max(0, start - 14):start]) \
         and _in_short_quote(text, start, end)   # “营商环境30条”: a slogan
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 ENTITY = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|园区|小镇|港|口岸|机场|示范区))"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|园区|小镇|港|口岸|机场|示范区|综保区|综合保税区|保税区|片区))"
     r"(?![\u4e00-\u9fff]{0,1}(?:等|区|内))"
 )
 ENTITY_SUFFIX_CHAR = re.compile(r"[团司园镇港岸场区]")

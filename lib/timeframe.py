@@ -79,6 +79,8 @@ def published_year_month(published: str, text: str) -> tuple[int | None, int]:
     return None, 0
 
 
+# 2021年一季度 / 2021年1-5月 / 2021年上半年: a year with its current quarter or months
+SUB_YEAR_AFTER = re.compile(r"(?:[一二三四1-4]季度|第[一二三四1-4]季度|上半年|前三季度|前\d{1,2}个?月|1\s*[-—至~到]\s*\d{1,2}月|\d{1,2}月)")
 PLAN_AFTER = re.compile(r"[,，]?[\u4e00-\u9fff]{0,3}?(?:力争|确保|计划|预计|将|要|争取|目标)")
 
 
@@ -131,8 +133,9 @@ def infer_article_year(text: str, cues: list[YearCue]) -> int | None:
     if reporting:
         latest = max(reporting)
         candidates.append(latest)
-        if any(c.kind == "relative" and c.offset == -1 for c in cues):
-            candidates.append(latest + 1)
+        current = any(c.year == latest and SUB_YEAR_AFTER.match(text, c.end) for c in cues)
+        if not current and any(c.kind == "relative" and c.offset == -1 for c in cues):
+            candidates.append(latest + 1)   # 2013年…完成, then 去年引进…: written the year after
     if bases:
         candidates.append(max(bases) + 1)
     if candidates:

@@ -39,7 +39,7 @@ NOT_PREFIX_WORDS = {
     "国家级", "省级", "国家", "各", "两", "四大", "三大", "五大", "四", "多", "各类", "上述", "一个",
     "这个", "其他", "其它", "相关", "重点", "管辖", "行政", "经济", "技术", "高新", "科技", "产城",
     "临", "空", "组团", "融合", "先导", "承载", "生态", "旅游", "度假", "主", "城市", "区域", "地区",
-    "每个", "所在", "全国", "落户", "入驻", "进驻", "围绕", "推进", "支持", "都市", "潜力", "先进", "毗邻", "周边", "下辖", "实验", "改革", "创新", "示范性", "重要", "特色",
+    "每个", "所在", "全国", "综保", "保税", "自贸", "综合保税", "出口加工", "落户", "入驻", "进驻", "围绕", "推进", "支持", "都市", "潜力", "先进", "毗邻", "周边", "下辖", "实验", "改革", "创新", "示范性", "重要", "特色",
 }
 
 
@@ -159,6 +159,15 @@ def same_zone(mention: str, zone: str) -> bool:
             it = iter(b)
             return len(a) >= 2 and all(ch in it for ch in a)
     return False
+
+
+def is_county(zone: str) -> bool:
+    """A county or district (县, 区, 市) rather than a development zone."""
+    return bool(zone) and not is_development_zone(zone)
+
+
+def is_development_zone(zone: str) -> bool:
+    return zone.endswith(("高新区", "经开区", "开发区", "新区", "工业园区"))
 
 
 def _generic_form(name: str) -> str:

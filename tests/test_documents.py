@@ -70,3 +70,17 @@ def test_flattened_table_rows():
     assert rows == [("industrial_output", "level", 1268.45, "亿元"), ("industrial_output", "growth", 12.6, "%"),
                     ("fixed_asset_investment", "growth", -4.3, "%"),
                     ("foreign_investment", "level", 2.8637, "亿美元"), ("foreign_investment", "growth", 45.2, "%")]
+
+
+def test_zones_listed_before_respectively():
+    text = "2022年前三季度,甲乙经开区、丙丁高新区、戊己经开区税收收入分别增长6.2%、8.9%、4.1%。"
+    rows = facts(text, zone="甲乙经开区")
+    assert [(r["zone"], r["metric"], r["value"]) for r in rows] == [
+        ("甲乙经开区", "tax_revenue", 6.2), ("丙丁高新区", "tax_revenue", 8.9), ("戊己经开区", "tax_revenue", 4.1)]
+
+
+def test_question_year_holds_for_the_answer():
+    text = "问:2020年,园区交出了一份怎样的答卷?\n答:全区实现地区生产总值312亿元,增长5%。\n问:今年有什么打算?\n答:力争增长8%。"
+    rows = facts(text, zone="甲乙高新区", published="2021-03-09")
+    assert [(r["value"], r["year"], r["status"]) for r in rows] == [
+        (312, 2020, "actual"), (5, 2020, "actual"), (8, 2021, "target")]
