@@ -45,7 +45,8 @@ SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|份额|(?:
 GAP_WORDS = re.compile(r"(?<!不)(?:高于|低于)|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
 DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
 FUND_AFTER = re.compile(r"(?:的)?[\d一二三四五六七八九十两]*[支只个]?[\u4e00-\u9fff]{0,6}基金")
-LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大)[^,，;；。]{0,10}$")
+LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|(?:增幅|增速|涨幅)[^,，;；。]{0,6}收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大)"
+                   r"[^,，;；。]{0,10}$")
 CHANGE_VERB = re.compile(r"新增|净增|增加(?!值|到|至)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
 DIGIT = re.compile(r"\d")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
@@ -106,6 +107,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: 
         return lexicon.NO_METRIC
     found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]
     metric = _pick(found)
+    if metric == "project_investment" and fig.family == "money_usd" and found[-1][1].alias == "投资":
+        return "foreign_investment"   # 投资1.2亿美元建设…: a foreign investor's money
     if metric:
         return _unit_implied(fig, metric) if fig.family == "count" else metric
     if fig.family == "area":

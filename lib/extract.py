@@ -26,6 +26,7 @@ YEAR_WORDS_BEFORE = re.compile(
     r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
+EVERY_YEAR = re.compile(r"每年")
 QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
@@ -48,7 +49,7 @@ def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int 
     if word == "last_year" and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
         return ((base or st.article_year) - 1), "", "relative"
-    usable = [c for c in cues_before if c.kind not in ("comparison", "founded")]
+    usable = [c for c in cues_before if c.kind not in ("comparison", "founded", "date")]
     if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
         return usable[-1].year, "", "explicit"   # 由2005年的58.6亿元: the year names the figure
     if word == "from":
@@ -120,8 +121,8 @@ def _generic_zone(st: DocState, at: int) -> str:
     a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
     word = st.text[at:at + 3]
     if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
-            and zones.is_development_zone(st.sticky_zone):
-        return st.sticky_zone
+            and st.last_dev_zone:
+        return st.last_dev_zone
     return st.speaker_zone
 
 
@@ -137,6 +138,8 @@ def _update_sticky_zone(st: DocState, s: Sentence) -> None:
     while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
         last_generic = generic[st.generic_i]
         st.generic_i += 1
+    if last_named >= 0 and zones.is_development_zone(name) and not zones.same_zone(name, st.zone):
+        st.last_dev_zone = name
     if last_named > last_generic:
         st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
@@ -182,7 +185,7 @@ def _facts_of(doc: Document) -> list[dict]:
 def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
     """Headings and sub-items met before the sentence's figures are read."""
     if not has_figures and s.end - s.start <= 30 and is_heading(st.text, s):
-        cues = [c for c in starting_in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded")]
+        cues = [c for c in starting_in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded", "date")]
         periods = starting_in(st.periods, s.start, s.end)
         st.section_cue = cues[-1] if cues else None
         st.section_period = periods[-1].period if periods else ""
@@ -196,6 +199,7 @@ def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool)
             st.sticky_zone = st.speaker_zone
     if scope.starts_new_item(sentence):
         st.sub_topic, st.para_period, st.para_cue = "", "", None
+        st.sticky_zone = st.speaker_zone   # ——项目建设扎实推进: a new item speaks of the article's zone again
         st.sub_topic = scope.heading_subject(sentence)
     if not has_figures and s.end - s.start <= TOPIC_HEADING_MAX:
         st.para_period = ""
@@ -231,7 +235,7 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
     while st.cue_i < len(cues) and cues[st.cue_i].start < s.end:
         cue = cues[st.cue_i]
         if opening is None and cue.start - s.start <= OPENING_CHARS \
-                and cue.kind not in ("comparison", "from", "founded"):
+                and cue.kind not in ("comparison", "from", "founded", "date"):
             opening = cue
         st.cue_i += 1
     if opening is not None:
@@ -295,8 +299,8 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
-    if target and cue_kind == "carried" and st.article_year:
-        year = st.article_year   # 力争全年…: a plan with no year of its own is for this year
+    if target and st.article_year and (cue_kind == "carried" or EVERY_YEAR.search(clause_before)):
+        year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
     period = _period_for(st, s, fig, clause_before, since, year, target)
     zone = _zone_for(st, s, fig)
     project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""

@@ -26,6 +26,7 @@ YEAR_CUE = re.compile(
 )
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
+DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
 FROM_BEFORE = re.compile(r"(?:从|由)[ \t]*$")
 RANGE_OPENED = re.compile(r"(?:自|从|由)[ \t]*(?:19|20)\d{2}年")     # 自2019年…至2020年底: a span
@@ -92,7 +93,9 @@ def find_year_cues(text: str) -> list[YearCue]:
         before = text[max(line_start, start - 14):start]
         if m.group("explicit"):
             year = int(m.group("explicit"))
-            if m.group("etail") in ("以来", "来"):
+            if DATE_AFTER.match(text, m.end()):
+                kind = "date"   # 2013年02月05日: a date line, not the year a figure reports on
+            elif m.group("etail") in ("以来", "来"):
                 kind = "since"
             elif m.group("etail") in ("起", "开始", "以后"):
                 kind = "now"  # 2004年起…: a state that still holds
