@@ -240,7 +240,7 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
         st.cue_i += 1
     if opening is not None:
         st.para_cue = opening
-    if QUESTION.match(st.text, s.start):
+    if st.text[s.start] in "问记主 \t" and QUESTION.match(st.text, s.start):
         st.section_cue = opening     # 问:2020年…怎样的答卷? — the answer below reports on 2020
     while st.period_i < len(periods) and periods[st.period_i].start < s.end:
         p = periods[st.period_i]
