@@ -84,12 +84,12 @@ class DocState:
         self.text = text
         self.mentions = Sorted(zones.find_zone_mentions(text))
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            zones.infer_article_zone(text, self.mentions, doc.title)
+            zones.infer_article_zone(text, self.mentions)
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month = timeframe.published_year_month(
             doc.published, half_width(raw[:600]))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
-        timeframe.resolve_cues(self.cues, self.article_year, self.pub_month)
+        timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]

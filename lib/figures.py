@@ -42,7 +42,6 @@ class Figure:
     rule: str
     qualifier: str = ""
     raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
-    is_list_member: bool = False
     measure_hint: str = ""    # table cells: the column says level or growth
     row_label: str = ""       # table cells: the row's first cell names the metric
 
@@ -93,7 +92,6 @@ def _inside(spans, pos) -> bool:
 
 
 CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
-CLAUSE_START_RE = re.compile(f"[{re.escape(CLAUSE_END)}][^{re.escape(CLAUSE_END)}]*$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
@@ -256,7 +254,7 @@ def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:
                 break
             listed = float(m.group("listed").replace(",", ""))
             out.append(Figure(m.start("listed"), m.end("listed"), listed, fig.unit, fig.family,
-                              "shared_unit_list", "", 1.0, True))
+                              "shared_unit_list", "", 1.0))
             pos = m.start("listed")
     return out
 

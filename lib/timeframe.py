@@ -153,7 +153,8 @@ def infer_article_year(text: str, cues: list[YearCue]) -> int | None:
     return None
 
 
-def resolve_cues(cues: list[YearCue], article_year: int | None, published_month: int) -> None:
+def resolve_cues(cues: list[YearCue], article_year: int | None) -> None:
+    """Relative cues (今年, 去年, 目前) get their year once the article's year is known."""
     for c in cues:
         if c.year is None and article_year is not None:
             c.year = article_year + c.offset

@@ -179,7 +179,7 @@ def _generic_form(name: str) -> str:
     return ""
 
 
-def infer_article_zone(text: str, mentions: list[ZoneMention], title: str = "") -> str:
+def infer_article_zone(text: str, mentions: list[ZoneMention]) -> str:
     """The zone the article is about: most mentioned, a named-zone suffix counting the
     generic references with that suffix, mentions near the top counting double."""
     if not mentions:
