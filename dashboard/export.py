@@ -7,7 +7,6 @@ and the pages show a message instead of PNG/SVG buttons.
 """
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import threading
@@ -16,6 +15,8 @@ import warnings
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+
+from lib import export as table_export
 
 IMAGE_SIZE = dict(width=1200, scale=2)  # height: the figure's own
 
@@ -67,21 +68,16 @@ def html_bytes(fig: go.Figure) -> bytes:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM: Excel then reads the Chinese correctly."""
-    return df.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM; text cells that would run as formulas are quoted (lib/export.py)."""
+    return table_export.csv_bytes(df)
 
 
 def xlsx_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        df.to_excel(writer, index=False, sheet_name="facts")
-    return buf.getvalue()
+    return table_export.xlsx_bytes(df, sheet_name="facts")
 
 
 def parquet_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.BytesIO()
-    df.to_parquet(buf, index=False, engine="pyarrow")
-    return buf.getvalue()
+    return table_export.parquet_bytes(df)
 
 
 def file_stem(metric: str, zones: list[str], years: list[int], what: str = "") -> str:

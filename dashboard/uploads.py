@@ -2,7 +2,6 @@
 saving them into the corpus folder."""
 from __future__ import annotations
 
-import csv
 import os
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 import lib
+from lib import corpus_store
 from dashboard import data
 
 
@@ -38,18 +38,18 @@ def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
             errors.append(str(e))
             continue
         except Exception as e:  # a reader bug must not lose the other files
-            errors.append(f"{name}: {type(e).__name__}: {e}")
+            errors.append(f"{name}: 无法读取 / cannot read ({type(e).__name__})")
             continue
         docs.append(doc)
     docs.extend(pasted)
     kept, frames = {}, []
     for doc in docs:
         doc.doc_id = unique_id(doc.doc_id, taken)
-        try:
-            frames.append(data.normalise(lib.extract_facts([doc])))
-        except Exception as e:
-            errors.append(f"{doc.path or doc.doc_id}: 提取失败 {type(e).__name__}: {e}")
+        facts, failed = lib.extract_batch([doc])  # a failure is this document's ReadError
+        if failed:
+            errors.extend(str(e) for e in failed)
             continue
+        frames.append(data.normalise(facts))
         taken.add(doc.doc_id)
         kept[doc.doc_id] = doc
     facts = pd.concat(frames, ignore_index=True) if frames else data.normalise(pd.DataFrame())
@@ -71,21 +71,7 @@ def can_save_locally(folder: Path | None = None) -> bool:
 
 
 def save_to_corpus(docs: dict, folder: Path | None = None) -> list[Path]:
-    """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv."""
+    """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv:
+    locked, atomic, never overwriting another article (lib/corpus_store.py)."""
     folder = Path(data.CORPUS_DIR if folder is None else folder)
-    manifest = folder / "manifest.csv"
-    existing = {p.stem for p in folder.iterdir()}
-    new_file = not manifest.exists()
-    written = []
-    with open(manifest, "a", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        if new_file:
-            writer.writerow(["doc_id", "title", "zone", "published", "url"])
-        for doc in docs.values():
-            doc_id = unique_id(doc.doc_id, existing)
-            existing.add(doc_id)
-            path = folder / f"{doc_id}.txt"
-            path.write_text(doc.text, encoding="utf-8")
-            writer.writerow([doc_id, doc.title, doc.zone, doc.published, doc.url])
-            written.append(path)
-    return written
+    return [saved.path for saved in corpus_store.save_documents(folder, docs.values())]

@@ -1,7 +1,9 @@
 """Zone Metrics extraction engine: articles in, the tidy facts table out.
 
 Public API:
-    extract_facts(source) -> DataFrame          files, folders, Documents, or one text string
+    extract_facts(source) -> DataFrame          files and folders (str/Path) and Documents
+    extract_batch(source) -> (DataFrame, errors)  the same, one ReadError per bad document
+    extract_text(text, doc_id=, title=, published=, url=, zone=) -> DataFrame   one text
     extract_document(doc) -> DataFrame          one Document
     read_documents(paths) -> (documents, errors)
     read_bytes(name, data) -> Document          an uploaded file (raises ReadError)
@@ -9,12 +11,12 @@ Public API:
     metric_labels() -> {metric key: Chinese label}
     FACT_COLUMNS, FACTS_SCHEMA, Document, ReadError
 """
-from lib.api import extract_document, extract_facts
+from lib.api import extract_batch, extract_document, extract_facts, extract_text
 from lib.documents import Document, ReadError
 from lib.figures import number_spans
 from lib.lexicon import metric_labels
 from lib.reading import read_bytes, read_documents
 from lib.schema import FACT_COLUMNS, FACTS_SCHEMA
 
-__all__ = ["extract_facts", "extract_document", "read_documents", "read_bytes", "number_spans",
-           "metric_labels", "FACT_COLUMNS", "FACTS_SCHEMA", "Document", "ReadError"]
+__all__ = ["extract_facts", "extract_batch", "extract_text", "extract_document", "read_documents",
+           "read_bytes", "number_spans", "metric_labels", "FACT_COLUMNS", "FACTS_SCHEMA", "Document", "ReadError"]

@@ -1,58 +1,87 @@
 """Command line: python -m lib extract PATH... -o FILE | python -m lib evaluate --gold G --docs D
 
 extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv is used),
-         writes the facts table as CSV, Parquet or Excel by the output's extension. A file
-         that cannot be read gets one line on stderr naming it and the reason; the others
-         are still extracted and written; the exit code is 1 when any file failed.
+         writes the facts table as CSV, Parquet or Excel by the output's extension (text
+         cells that a spreadsheet would run as a formula are quoted, see lib/export.py).
+         The output path is checked before any extraction. A file that cannot be read or
+         extracted gets one line on stderr naming it and the reason; the others are still
+         extracted and written.
 evaluate extracts DOCS (or reads --pred) and prints the scores of the reference scorer.
+
+Every error is one line on stderr ("error: ..."), never a traceback. Exit codes: see EPILOG.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+from lib.api import extract_batch
 from lib.evaluate import format_report, read_csv, read_texts, score
-from lib.extract import _facts_of
-from lib.reading import read_documents
-from lib.schema import to_frame
+from lib.export import WRITERS, write_table
 
-WRITERS = {".csv": lambda df, p: df.to_csv(p, index=False, encoding="utf-8"),
-           ".parquet": lambda df, p: df.to_parquet(p, index=False),
-           ".xlsx": lambda df, p: df.to_excel(p, index=False)}
+EXIT_OK = 0              # everything read, extracted and written
+EXIT_SOME_FAILED = 1     # some files could not be read or extracted; the rest was written
+EXIT_USAGE = 2           # bad arguments or an output path that cannot be written; nothing done
+EXIT_ERROR = 3           # an unexpected failure (one line on stderr)
+EXIT_INTERRUPTED = 130   # Ctrl-C
+
+EPILOG = f"""\
+Names that start with a dash: put them after --, e.g.
+  python -m lib extract -o facts.csv -- -notes.txt reports/
+
+exit codes:
+  {EXIT_OK}    all files read, extracted and written
+  {EXIT_SOME_FAILED}    some files failed (one "error:" line each); the others were written
+  {EXIT_USAGE}    bad arguments or an unwritable output path; nothing was extracted
+  {EXIT_ERROR}    unexpected failure (one "error:" line)
+  {EXIT_INTERRUPTED}  interrupted
+"""
+
+
+class UsageError(Exception):
+    """A problem with the arguments, found before any work is done."""
+
+
+def check_output(path: str) -> Path:
+    """The output path, or UsageError saying in one line why it cannot be written."""
+    out = Path(path)
+    if out.is_dir():
+        raise UsageError(f"{out}: is a folder; give a file name such as {out / 'facts.csv'}")
+    if out.suffix.lower() not in WRITERS:
+        raise UsageError(f"{out}: unknown output type; use one of {', '.join(WRITERS)}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"{out}: folder {folder} does not exist")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise UsageError(f"{out}: file is not writable")
+    if not out.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{out}: cannot write into folder {folder}")
+    return out
 
 
 def _extract(paths: list[str]) -> tuple[pd.DataFrame, int]:
-    docs, errors = read_documents(paths)
-    failed = len(errors)
+    facts, errors = extract_batch(paths)
     for err in errors:
-        print(f"error: {err}", file=sys.stderr)
-    rows = []
-    for doc in docs:
-        try:
-            rows.extend(_facts_of(doc))
-        except Exception as exc:  # one bad document must not lose the batch
-            failed += 1
-            print(f"error: {doc.path or doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})",
-                  file=sys.stderr)
-    return to_frame(rows), failed
+        print(f"error: {_one_line(str(err))}", file=sys.stderr)
+    return facts, len(errors)
 
 
 def cmd_extract(args) -> int:
-    out = Path(args.output)
-    writer = WRITERS.get(out.suffix.lower())
-    if writer is None:
-        print(f"error: {out}: unknown output type; use one of {', '.join(WRITERS)}", file=sys.stderr)
-        return 2
+    out = check_output(args.output)
     df, failed = _extract(args.paths)
-    writer(df, out)
+    write_table(df, out)
     print(f"{len(df)} facts from {df['doc_id'].nunique()} documents -> {out}", file=sys.stderr)
-    return 1 if failed else 0
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def cmd_evaluate(args) -> int:
+    for path in filter(None, (args.gold, args.pred)):
+        if not Path(path).is_file():
+            raise UsageError(f"{path}: no such file")
     if args.pred:
         pred = read_csv(args.pred)
     else:
@@ -61,14 +90,23 @@ def cmd_evaluate(args) -> int:
     gold = read_csv(args.gold)
     out, pairs, missed, spurious = score(pred, gold, read_texts(args.docs))
     print(format_report(out, pairs, missed, spurious, args.errors))
-    return 0
+    return EXIT_OK
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lib", description="Zone Metrics extraction")
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors on one line (its default prints the usage first)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"error: {self.prog}: {_one_line(message)} (see --help)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="python -m lib", description="Zone Metrics extraction",
+                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract the facts table from files and folders")
-    ex.add_argument("paths", nargs="+")
+    ex = sub.add_parser("extract", help="extract the facts table from files and folders",
+                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("paths", nargs="+", help="files and folders (use -- before names starting with -)")
     ex.add_argument("-o", "--output", required=True, help="FILE.csv | FILE.parquet | FILE.xlsx")
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="score against a gold table (reference scorer's numbers)")
@@ -77,8 +115,29 @@ def main(argv=None) -> int:
     ev.add_argument("--pred", help="score this facts CSV instead of extracting --docs")
     ev.add_argument("--errors", type=int, default=0, metavar="N")
     ev.set_defaults(func=cmd_evaluate)
-    args = ap.parse_args(argv)
-    return args.func(args)
+    return ap
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)  # argparse prints its own one-line usage error (exit 2)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # one line, not a traceback
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+        reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or ""
+        print(f"error: {where}{_one_line(reason) or type(exc).__name__} ({type(exc).__name__})",
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -8,7 +8,11 @@ What it does
       cross-checked against GB18030 and Big5 with a small "looks like Chinese" score.
     * `read_path(path)` and `read_documents(paths)` read files and folders; a folder's
       `manifest.csv` supplies title/zone/published/url per doc_id.
-    * Every failure is a `ReadError(name, reason)` with a short reason, never a traceback.
+    * Every failure is a `ReadError(name, reason)` with a short reason in Chinese and English
+      ("空文件 / empty file"), never a traceback.
+    * Size limits (lib/limits.py) are checked before the expensive work: file bytes before
+      reading, HTML bytes before parsing, a .docx's unpacked size before python-docx, the
+      decoded text's length after.
 
 What it does not do
     * No normalisation of the text: traditional characters, full-width digits and the like
@@ -25,12 +29,14 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import os
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from lib import limits
 from lib.documents import Document, ReadError
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -51,27 +57,49 @@ def read_bytes(name: str, data: bytes) -> Document:
     ext = Path(name).suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
         shown = f"'{ext}'" if ext else "no extension"
-        raise ReadError(name, f"unsupported file type ({shown}); supported: "
+        raise ReadError(name, f"不支持的文件类型 / unsupported file type ({shown}); supported: "
                               + ", ".join(SUPPORTED_EXTENSIONS))
     if not data:
-        raise ReadError(name, "empty file")
+        raise ReadError(name, "空文件 / empty file")
+    limits.check_file_size(name, len(data))
     reader = _READERS[ext]
     text, title = reader(name, bytes(data))
+    limits.check_text_length(name, text)
     if not text.strip():
-        raise ReadError(name, "no text")
+        raise ReadError(name, "没有正文 / no text")
     return Document(doc_id=Path(name).stem, text=text, title=title)
 
 
 def read_path(path: str | Path) -> Document:
     """Read a file from disk; errors name the path as given."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or type(exc).__name__) from None
+    data = read_bounded_bytes(path)
     doc = read_bytes(str(path), data)
     doc.path = str(path)
     return doc
+
+
+def read_bounded_bytes(path: Path, limit: int = limits.MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing more than `limit` (checked by size, then while reading:
+    a device or a growing file has no honest size)."""
+    try:
+        limits.check_file_size(str(path), path.stat().st_size, limit)
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise ReadError(str(path), _os_reason(exc)) from None
+    limits.check_file_size(str(path), len(data), limit)
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OSError as a short bilingual reason: "无法读取（权限不足）/ Permission denied"."""
+    english = exc.strerror or type(exc).__name__
+    if isinstance(exc, PermissionError):
+        return f"无法读取（权限不足）/ cannot read ({english})"
+    if isinstance(exc, FileNotFoundError):
+        return f"没有这个文件或文件夹 / no such file or folder"
+    return f"无法读取 / cannot read ({english})"
 
 
 # --------------------------------------------------------------------------- plain text
@@ -97,7 +125,7 @@ def decode_text(data: bytes, name: str = "text", declared: str | None = None) ->
     """
     text = _decode(data, declared)
     if text is None:
-        raise ReadError(name, "unknown text encoding")
+        raise ReadError(name, "无法识别文本编码 / unknown text encoding")
     return _normalise_newlines(text)
 
 
@@ -244,6 +272,7 @@ _WHITESPACE = re.compile(r"\s+")  # includes NBSP and the ideographic space used
 def _read_html(name: str, data: bytes) -> tuple[str, str]:
     from bs4 import BeautifulSoup
 
+    limits.check_html_size(name, len(data))
     match = _META_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii") if match else None
     soup = BeautifulSoup(decode_text(data, name, declared=declared), "lxml")
@@ -300,10 +329,11 @@ def _tidy_lines(text: str) -> str:
 # --------------------------------------------------------------------------- docx
 
 def _read_docx(name: str, data: bytes) -> tuple[str, str]:
+    limits.check_docx_archive(name, data)  # before python-docx unpacks it all into memory
     try:
         text, title = _docx_text(data)
     except Exception:  # python-docx raises zipfile/KeyError/XML errors on bad files
-        raise ReadError(name, "corrupt or not a Word .docx file") from None
+        raise ReadError(name, "文件损坏或不是 Word .docx / corrupt or not a Word .docx file") from None
     return text, title or _first_line_title(text)
 
 
@@ -346,15 +376,20 @@ def _read_pdf(name: str, data: bytes) -> tuple[str, str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _pdf_decrypt(reader):
-            raise ReadError(name, "encrypted PDF (needs a password)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+            raise ReadError(name, "PDF 已加密（需要密码）/ encrypted PDF (needs a password)")
+        limits.check_pdf_pages(name, len(reader.pages))
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            limits.check_text_length(name, " " * chars)  # stop early, not after the last page
     except ReadError:
         raise
     except Exception:  # pypdf raises many types on damaged files
-        raise ReadError(name, "corrupt or not a PDF file") from None
+        raise ReadError(name, "文件损坏或不是 PDF / corrupt or not a PDF file") from None
     text = _normalise_newlines("\n".join(pages))
     if not text.strip():
-        raise ReadError(name, "no text layer (scanned PDF?)")
+        raise ReadError(name, "PDF 没有文字层（扫描件？）/ no text layer (scanned PDF?)")
     return text, _pdf_title(reader) or _first_line_title(text)
 
 
@@ -397,12 +432,7 @@ def read_documents(
     errors: list[ReadError] = []
     seen_ids: set[str] = set()
     for path in map(Path, paths):
-        if path.is_dir():
-            docs, errs = _read_folder(path)
-        elif path.exists():
-            docs, errs = _read_files([path])
-        else:
-            docs, errs = [], [ReadError(str(path), "no such file or folder")]
+        docs, errs = _read_one_path(path)
         for doc in docs:
             doc.doc_id = _unique_id(doc.doc_id, seen_ids)
         documents += docs
@@ -410,12 +440,26 @@ def read_documents(
     return documents, errors
 
 
+def _read_one_path(path: Path) -> tuple[list[Document], list[ReadError]]:
+    try:
+        if path.is_dir():
+            return _read_folder(path)
+        if path.exists():
+            return _read_files([path])
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte...
+        return [], [ReadError(repr(str(path))[:200], f"无效的路径 / invalid path ({exc})")]
+    return [], [ReadError(str(path), "没有这个文件或文件夹 / no such file or folder")]
+
+
 def _read_folder(folder: Path) -> tuple[list[Document], list[ReadError]]:
-    files = _folder_files(folder)
+    files, errors = _folder_files(folder)
     if not files:
-        return [], [ReadError(str(folder), "no supported files ("
-                              + ", ".join(SUPPORTED_EXTENSIONS) + ")")]
-    documents, errors = _read_files(files)
+        if not errors:
+            errors = [ReadError(str(folder), "没有支持的文件 / no supported files ("
+                                + ", ".join(SUPPORTED_EXTENSIONS) + ")")]
+        return [], errors
+    documents, read_errors = _read_files(files)
+    errors += read_errors
     manifest_path = folder / MANIFEST_NAME
     if manifest_path.is_file():
         try:
@@ -428,15 +472,22 @@ def _read_folder(folder: Path) -> tuple[list[Document], list[ReadError]]:
     return documents, errors
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    files = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):  # hidden file or folder
-            continue
-        if path.is_file() and path.suffix.lower() in SUPPORTED_EXTENSIONS:
-            files.append(path)
-    return sorted(files)
+def _folder_files(folder: Path) -> tuple[list[Path], list[ReadError]]:
+    """Supported files under `folder` (hidden ones skipped), and a ReadError for each folder
+    that cannot be listed: an unreadable folder is said so, not taken for an empty one."""
+    files: list[Path] = []
+    errors: list[ReadError] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(ReadError(exc.filename or str(folder), _os_reason(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]  # hidden folders
+        for filename in filenames:
+            path = Path(dirpath) / filename
+            if not filename.startswith(".") and path.suffix.lower() in SUPPORTED_EXTENSIONS:
+                files.append(path)
+    return sorted(files), errors
 
 
 def _read_files(files: Iterable[Path]) -> tuple[list[Document], list[ReadError]]:
@@ -470,18 +521,16 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[Rea
     """
     name = str(path)
     try:
-        text = decode_text(Path(path).read_bytes(), name)  # Excel may save GBK; detection copes
+        text = decode_text(read_bounded_bytes(Path(path)), name)  # Excel may save GBK; detection copes
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    except OSError as exc:
-        raise ReadError(name, exc.strerror or type(exc).__name__) from None
     except csv.Error as exc:
-        raise ReadError(name, f"not a readable CSV ({exc})") from None
+        raise ReadError(name, f"无法解析的 CSV / not a readable CSV ({exc})") from None
     if not rows:
-        raise ReadError(name, "empty manifest")
+        raise ReadError(name, "清单为空 / empty manifest")
 
     header = [h.strip().lower() for h in rows[0]]
     if "doc_id" not in header:
-        raise ReadError(name, "no doc_id column")
+        raise ReadError(name, "没有 doc_id 列 / no doc_id column")
     columns = {field: header.index(field) for field in ("doc_id",) + MANIFEST_FIELDS
                if field in header}
 
@@ -496,7 +545,7 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[Rea
             try:
                 cells["published"] = normalise_published(cells["published"])
             except ValueError:
-                errors.append(ReadError(name, f"line {line_no}: cannot read published date "
+                errors.append(ReadError(name, f"第 {line_no} 行日期无法识别 / line {line_no}: cannot read published date "
                                               f"{cells['published']!r}"))
                 del cells["published"]
         manifest[doc_id] = {field: value for field, value in cells.items() if value}

@@ -144,7 +144,7 @@ def test_decode_overrides_wrong_detector_guess(monkeypatch, data, wrong_guess, e
 def test_decode_unknown_encoding_names_file():
     with pytest.raises(ReadError) as info:
         decode_text(bytes(range(256)), name="blob.txt")
-    assert str(info.value) == "blob.txt: unknown text encoding"
+    assert str(info.value) == "blob.txt: 无法识别文本编码 / unknown text encoding"
 
 
 @pytest.mark.parametrize("good, bad", [
@@ -225,7 +225,7 @@ def test_html_big5_without_meta():
 
 
 def test_html_only_junk_has_no_text():
-    with pytest.raises(ReadError, match=r"^junk\.html: no text$"):
+    with pytest.raises(ReadError, match=r"^junk\.html: 没有正文 / no text$"):
         read_bytes("junk.html", b"<html><body><nav>menu</nav><script>x()</script></body></html>")
 
 
@@ -265,11 +265,11 @@ def test_corrupt_docx(data):
     data = data() if callable(data) else data
     with pytest.raises(ReadError) as info:
         read_bytes("broken.docx", data)
-    assert str(info.value) == "broken.docx: corrupt or not a Word .docx file"
+    assert str(info.value) == "broken.docx: 文件损坏或不是 Word .docx / corrupt or not a Word .docx file"
 
 
 def test_docx_with_only_empty_paragraphs_has_no_text():
-    with pytest.raises(ReadError, match=r"^blank\.docx: no text$"):
+    with pytest.raises(ReadError, match=r"^blank\.docx: 没有正文 / no text$"):
         read_bytes("blank.docx", make_docx(["", "  "]))
 
 
@@ -289,13 +289,13 @@ def test_pdf_text_layer(pages, expected_lines):
 
 
 @pytest.mark.parametrize("data, reason", [
-    pytest.param(lambda: make_pdf(""), "no text layer (scanned PDF?)", id="empty-page"),
-    pytest.param(lambda: make_pdf("", ""), "no text layer (scanned PDF?)", id="two-empty-pages"),
+    pytest.param(lambda: make_pdf(""), "PDF 没有文字层（扫描件？）/ no text layer (scanned PDF?)", id="empty-page"),
+    pytest.param(lambda: make_pdf("", ""), "PDF 没有文字层（扫描件？）/ no text layer (scanned PDF?)", id="two-empty-pages"),
     pytest.param(lambda: encrypt_pdf(make_pdf("Secret 42"), "pw"),
-                 "encrypted PDF (needs a password)", id="password-protected"),
-    pytest.param(lambda: b"%PDF-1.4\n garbage garbage", "corrupt or not a PDF file",
+                 "PDF 已加密（需要密码）/ encrypted PDF (needs a password)", id="password-protected"),
+    pytest.param(lambda: b"%PDF-1.4\n garbage garbage", "文件损坏或不是 PDF / corrupt or not a PDF file",
                  id="garbage-after-header"),
-    pytest.param(lambda: b"GIF89a not a pdf at all", "corrupt or not a PDF file", id="not-pdf"),
+    pytest.param(lambda: b"GIF89a not a pdf at all", "文件损坏或不是 PDF / corrupt or not a PDF file", id="not-pdf"),
 ])
 def test_pdf_errors(data, reason):
     with pytest.raises(ReadError) as info:
@@ -453,7 +453,7 @@ def test_read_documents_mixes_files_folders_and_missing(folder, tmp_path):
     single.write_text("单独文件", encoding="utf-8")
     documents, errors = read_documents([str(single), folder / "a.txt", tmp_path / "missing"])
     assert [d.doc_id for d in documents] == ["single", "a"]
-    assert [e.reason for e in errors] == ["no such file or folder"]
+    assert [e.reason for e in errors] == ["没有这个文件或文件夹 / no such file or folder"]
 
 
 def test_folder_without_supported_files(tmp_path):
