@@ -77,9 +77,7 @@ def load_corpus(folder: str, fingerprint: str) -> AppData:
     """
     docs, errors = lib.read_documents([folder])
     facts, failed = lib.extract_batch(docs)  # one bad article never costs the corpus
-    failed_ids = {e.name for e in failed}
-    return AppData({d.doc_id: d for d in docs if (d.path or d.doc_id) not in failed_ids},
-                   normalise(facts), [str(e) for e in errors + failed])
+    return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
 
 
 def session_data() -> AppData:

@@ -67,7 +67,7 @@ def read_bytes(name: str, data: bytes) -> Document:
     limits.check_text_length(name, text)
     if not text.strip():
         raise ReadError(name, "没有正文 / no text")
-    return Document(doc_id=Path(name).stem, text=text, title=title)
+    return Document(doc_id=Path(name).stem, text=text, title=title, path=name)
 
 
 def read_path(path: str | Path) -> Document:
