@@ -11,9 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib import timeframe, zones
+from lib import dates, timeframe, zones
 from lib.documents import Document
-from lib.normalize import FULL_TO_HALF, FULL_WIDTH
+from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
@@ -60,6 +60,10 @@ def multi_year_span(sentence: str) -> tuple[int, int]:
     return m.start(), stop
 
 
+def normalize_title(title: str) -> str:
+    return normalize(title).text if title else ""
+
+
 def half_width(text: str) -> str:
     return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
 
@@ -83,12 +87,16 @@ class DocState:
     def __init__(self, doc: Document, text: str, raw: str):
         self.text = text
         self.mentions = Sorted(zones.find_zone_mentions(text))
+        # a manifest's title counts as a headline when the text does not start with it
+        title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            zones.infer_article_zone(text, self.mentions)
+            zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(normalize_title(title)))
         self.cues = Sorted(timeframe.find_year_cues(text))
-        pub_year, self.pub_month = timeframe.published_year_month(
-            doc.published, half_width(raw[:600]))
+        pub_year, self.pub_month, self.year_source = dates.article_date(
+            doc.published, doc.url, half_width(raw[:dates.HEAD_CHARS]))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
+        if not pub_year:
+            self.year_source = "inferred" if self.article_year else ""
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
