@@ -60,10 +60,6 @@ def multi_year_span(sentence: str) -> tuple[int, int]:
     return m.start(), stop
 
 
-def normalize_title(title: str) -> str:
-    return normalize(title).text if title else ""
-
-
 def half_width(text: str) -> str:
     return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
 
@@ -89,8 +85,9 @@ class DocState:
         self.mentions = Sorted(zones.find_zone_mentions(text))
         # a manifest's title counts as a headline when the text does not start with it
         title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
+        title = normalize(title).text if title else ""
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(normalize_title(title)))
+            zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(title))
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width(raw[:dates.HEAD_CHARS]))
@@ -102,6 +99,8 @@ class DocState:
         self.periods = Sorted(timeframe.find_period_cues(text))
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.default_period = headline_period(text, self.periods)
+        if self.default_period == "year" and title:
+            self.default_period = headline_period(title, timeframe.find_period_cues(title))
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
