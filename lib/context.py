@@ -11,9 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib import timeframe, zones
+from lib import dates, timeframe, zones
 from lib.documents import Document
-from lib.normalize import FULL_TO_HALF, FULL_WIDTH
+from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
@@ -83,17 +83,24 @@ class DocState:
     def __init__(self, doc: Document, text: str, raw: str):
         self.text = text
         self.mentions = Sorted(zones.find_zone_mentions(text))
+        # a manifest's title counts as a headline when the text does not start with it
+        title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
+        title = normalize(title).text if title else ""
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            zones.infer_article_zone(text, self.mentions)
+            zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(title))
         self.cues = Sorted(timeframe.find_year_cues(text))
-        pub_year, self.pub_month = timeframe.published_year_month(
-            doc.published, half_width(raw[:600]))
+        pub_year, self.pub_month, self.year_source = dates.article_date(
+            doc.published, doc.url, half_width(raw[:dates.HEAD_CHARS]))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
+        if not pub_year:
+            self.year_source = "inferred" if self.article_year else ""
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.default_period = headline_period(text, self.periods)
+        if self.default_period == "year" and title:
+            self.default_period = headline_period(title, timeframe.find_period_cues(title))
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject

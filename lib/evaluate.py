@@ -3,7 +3,8 @@
 Matching (spec FACTS.md "Scoring"): within a document, gold facts in order each take the
 nearest unused prediction whose value agrees within 0.5% after both are put in one unit of
 the same family; value precision / recall / F1 over those matches; per-field accuracy on the
-matched pairs; strict F1 counts a match only when metric, measure, status and year agree.
+matched pairs; strict F1 counts a match only when metric, measure, status and year agree; placed F1 when
+zone and period agree too.
 tests/test_evaluate.py checks this module against a copy of the reference scorer.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ FAMILIES = {
 COUNT_WORDS = set("个家件人项户支处条名位座所次台套辆批栋间")
 FIELDS = ("metric", "measure", "status", "year", "zone", "scope", "period")
 STRICT = ("metric", "measure", "status", "year")
+PLACED = STRICT + ("zone", "period")   # where a chart puts the figure: strict, plus zone and period
 PERIOD_SAME = {"M1-3": "Q1", "M1-6": "H1", "M1-9": "Q1-3", "M1-12": "year"}
 FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -153,6 +155,10 @@ def score(pred: list[dict], gold: list[dict], texts: dict[str, str]):
     sp = strict_tp / len(pred) if pred else 0.0
     sr = strict_tp / len(gold) if gold else 0.0
     out["strict_f1"] = 2 * sp * sr / (sp + sr) if strict_tp else 0.0
+    placed_tp = sum(1 for g, p in pairs if all(same(g.get(f), p.get(f), f) for f in PLACED))
+    pp = placed_tp / len(pred) if pred else 0.0
+    pr = placed_tp / len(gold) if gold else 0.0
+    out["placed_f1"] = 2 * pp * pr / (pp + pr) if placed_tp else 0.0
     return out, pairs, missed, spurious
 
 
@@ -182,7 +188,7 @@ def format_report(out: dict, pairs, missed, spurious, n_errors: int = 0) -> str:
                 shown += 1
                 diff = ", ".join(f"{f}: {g.get(f)}->{p.get(f)}" for f in bad)
                 lines.append(f"  {g['doc_id']} | {g.get('quote')} | {diff}")
-    lines.append(f"value_f1={out['value_f1']:.3f} strict_f1={out['strict_f1']:.3f} "
+    lines.append(f"value_f1={out['value_f1']:.3f} strict_f1={out['strict_f1']:.3f} placed_f1={out['placed_f1']:.3f} "
                  f"metric_acc={out['metric_acc']:.3f} year_acc={out['year_acc']:.3f} "
                  f"zone_acc={out['zone_acc']:.3f} status_acc={out['status_acc']:.3f}")
     return "\n".join(lines)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from lib.numbers import parse_chinese_integer
 
-DATE_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 YEAR_CUE = re.compile(
     r"(?=[12今本当去上明前目现截至如])"   # fail fast
     r"(?:(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
@@ -68,16 +67,6 @@ class YearCue:
 
 def _int(s: str) -> int:
     return int(s) if s.isdigit() else int(parse_chinese_integer(s))
-
-
-def published_year_month(published: str, text: str) -> tuple[int | None, int]:
-    m = re.match(r"((?:19|20)\d{2})(?:-(\d{1,2}))?", published or "")
-    if m:
-        return int(m.group(1)), int(m.group(2) or 0)
-    m = DATE_IN_HEAD.search(text[:600])
-    if m and 1 <= int(m.group(2)) <= 12:
-        return int(m.group(1)), int(m.group(2))
-    return None, 0
 
 
 # 2021年一季度 / 2021年1-5月 / 2021年上半年: a year with its current quarter or months

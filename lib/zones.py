@@ -179,16 +179,17 @@ def _generic_form(name: str) -> str:
     return ""
 
 
-def infer_article_zone(text: str, mentions: list[ZoneMention]) -> str:
+def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: list[ZoneMention] = ()) -> str:
     """The zone the article is about: most mentioned, a named-zone suffix counting the
-    generic references with that suffix, mentions near the top counting double."""
-    if not mentions:
+    generic references with that suffix, mentions near the top (or in a manifest's title that
+    the text lacks) counting double."""
+    if not mentions and not title_mentions:
         return ""
     score: Counter = Counter()
     first_seen = {}
     head = min(len(text), 300)
-    for i, m in enumerate(mentions):
-        score[m.name] += 2 if m.start < head else 1
+    for i, m in enumerate(list(title_mentions) + list(mentions)):
+        score[m.name] += 2 if (i < len(title_mentions) or m.start < head) else 1
         score[m.name] += 0.5 if m.strong else 0
         first_seen.setdefault(m.name, i)
     named_ends = {m.end for m in mentions}
