@@ -1,6 +1,7 @@
 """The dashboard in a real browser: `streamlit run` + Debian's Chromium driven by Playwright.
 
-Opens every page (no exception box, charts drawn) and saves docs/screenshots/<page>.png;
+Opens every page (no exception box, charts drawn) and saves tests/artifacts/screenshots/<page>.png
+(docs/screenshots/ with ZM_SCREENSHOTS=docs/screenshots);
 checks a deep link opens its page inside the frame on a freshly started server, that a shared
 link reproduces its view, that pasted <script>/HTML stays inert text, and
 that a server-side PNG export with Chinese labels is a real, coloured image.
@@ -29,7 +30,8 @@ from dashboard import charts, data, export, labels, ui
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to tests/artifacts/ (ignored); ZM_SCREENSHOTS=docs/screenshots refreshes the README's.
+SHOTS = ROOT / os.environ.get("ZM_SCREENSHOTS", "tests/artifacts/screenshots")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
