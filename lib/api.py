@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Iterable, Union
 
 import pandas as pd
+from pandera.errors import SchemaError
 
 from lib.documents import Document, ReadError
-from lib.extract import _facts_of
+from lib.extract import _facts_of, iter_fact_rows
 from lib.reading import read_documents
-from lib.schema import to_frame
+from lib.schema import empty_facts, to_frame
 
 Source = Union[str, Path, Document, Iterable[Union[str, Path, Document]]]
 
@@ -51,13 +52,90 @@ def extract_batch(source: Source) -> tuple[pd.DataFrame, list[ReadError]]:
     read, or a document whose extraction fails, becomes one ReadError naming it and the
     problem; the facts of all the others are returned."""
     docs, errors = _documents_of(source)
-    rows = []
-    for doc in docs:
+    frames = _Frames()
+    for index, doc in enumerate(docs):
         try:
-            rows.extend(_facts_of(_clean(doc)))
+            for rows in iter_fact_rows(_clean(doc)):
+                frames.add(index, rows)
+        except ReadError as exc:   # a limit the document broke, already named and bilingual
+            frames.drop(index)
+            errors.append(exc)
         except Exception as exc:  # one document must never cost the batch
+            frames.drop(index)
             errors.append(extraction_error(doc, exc))
-    return to_frame(rows), errors
+    facts, invalid = frames.result()
+    for index, exc in invalid:
+        errors.append(ReadError(docs[index].path or docs[index].doc_id, "提取结果不合规范，已跳过这篇文章 / "
+                                f"extracted facts fail the schema ({_one_line(exc)})"))
+    return facts, errors
+
+
+class _Frames:
+    """Fact rows turned into validated frames a chunk at a time, so a batch (or one huge
+    document) never holds all its rows as Python dicts at once.
+
+    Each chunk remembers which rows came from which document (by index): a document that
+    fails later, or whose rows fail the schema, is dropped whole and the others are kept."""
+
+    CHUNK_ROWS = 20_000
+
+    def __init__(self):
+        self.chunks: list[tuple[pd.DataFrame, list[tuple[int, int, int]]]] = []  # frame, (doc, a, b)
+        self.pending: list[tuple[int, list[dict]]] = []
+        self.pending_rows = 0
+        self.dropped: set[int] = set()
+        self.invalid: dict[int, Exception] = {}
+
+    def add(self, index: int, rows: list[dict]) -> None:
+        self.pending.append((index, rows))
+        self.pending_rows += len(rows)
+        if self.pending_rows >= self.CHUNK_ROWS:
+            self._flush()
+
+    def drop(self, index: int) -> None:
+        self.dropped.add(index)
+
+    def result(self) -> tuple[pd.DataFrame, list[tuple[int, Exception]]]:
+        """(all valid facts, [(document index, schema error)])."""
+        self._flush()
+        gone = self.dropped | set(self.invalid)
+        frames = []
+        for frame, ranges in self.chunks:
+            if any(i in gone for i, _, _ in ranges):
+                keep = [r for i, a, b in ranges if i not in gone for r in range(a, b)]
+                frame = frame.iloc[keep]
+            if len(frame):
+                frames.append(frame)
+        if not frames:
+            facts = empty_facts()
+        else:
+            facts = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        return facts.reset_index(drop=True), sorted(self.invalid.items())
+
+    def _flush(self) -> None:
+        pending = [(i, rows) for i, rows in self.pending if i not in self.dropped]
+        self.pending, self.pending_rows = [], 0
+        if not pending:
+            return
+        try:
+            self._append([r for _, rows in pending for r in rows], pending)
+        except SchemaError:   # find the documents at fault, keep the rest
+            by_doc: dict[int, list[dict]] = {}
+            for i, rows in pending:
+                by_doc.setdefault(i, []).extend(rows)
+            for i, rows in by_doc.items():
+                try:
+                    self._append(rows, [(i, rows)])
+                except SchemaError as exc:
+                    self.invalid.setdefault(i, exc)
+
+    def _append(self, rows: list[dict], pieces: list[tuple[int, list[dict]]]) -> None:
+        frame = to_frame(rows)
+        ranges, at = [], 0
+        for i, piece in pieces:
+            ranges.append((i, at, at + len(piece)))
+            at += len(piece)
+        self.chunks.append((frame, ranges))
 
 
 def extract_facts(source: Source) -> pd.DataFrame:
@@ -74,9 +152,12 @@ def extract_facts(source: Source) -> pd.DataFrame:
 
 def extraction_error(doc: Document, exc: Exception) -> ReadError:
     """A failed extraction as that document's ReadError (one line, Chinese and English)."""
+    return ReadError(doc.path or doc.doc_id, f"提取失败，已跳过这篇文章 / extraction failed ({_one_line(exc)})")
+
+
+def _one_line(exc: Exception) -> str:
     detail = " ".join(str(exc).split())[:_ERROR_DETAIL_CHARS]
-    detail = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return ReadError(doc.path or doc.doc_id, f"提取失败，已跳过这篇文章 / extraction failed ({detail})")
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def _documents_of(source: Source) -> tuple[list[Document], list[ReadError]]:

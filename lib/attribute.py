@@ -143,11 +143,7 @@ def measure_for(fig: Figure, clause_before: str, after: str, since_change_verb: 
             return "growth"
         if fig.rule in ("tenths", "fraction"):
             return "share"
-        best, kind = -1, ""
-        for pattern, name in ((GROWTH_WORDS, "growth"), (SHARE_WORDS, "share"), (GAP_WORDS, "gap")):
-            for m in pattern.finditer(clause_before):
-                if m.end() > best or (m.end() == best and name == "growth"):
-                    best, kind = m.end(), name
+        kind = _last_measure_word(clause_before)
         if kind == "gap":
             return "change"
         if kind:
@@ -166,6 +162,29 @@ def measure_for(fig: Figure, clause_before: str, after: str, since_change_verb: 
     if CHANGE_BREAK.search(between) or ";" in between or "；" in between:
         return "level"    # another verb or statement came between: the list has ended
     return "change"
+
+
+MEASURE_WORDS = ((GROWTH_WORDS, "growth"), (SHARE_WORDS, "share"), (GAP_WORDS, "gap"))
+MEASURE_WORD_MAX = 12      # the longest a measure word can be (比…高 with 8 between)
+NEAR_WINDOW = 48           # look in the clause's last characters first
+
+
+def _last_measure_word(clause_before: str) -> str:
+    """The kind of the measure word that ends last before the figure ("" if none).
+
+    The clause's tail is searched first: a word found ending well inside it is the last one,
+    so long clauses (a list of rates) cost no scan of all their words."""
+    n = len(clause_before)
+    lo = max(0, n - NEAR_WINDOW)
+    while True:
+        best, kind = -1, ""
+        for pattern, name in MEASURE_WORDS:
+            for m in pattern.finditer(clause_before, lo):
+                if m.end() > best or (m.end() == best and name == "growth"):
+                    best, kind = m.end(), name
+        if lo == 0 or (kind and best >= lo + MEASURE_WORD_MAX):
+            return kind
+        lo = 0
 
 
 def change_verb_ends(text: str, start: int, end: int) -> list[int]:

@@ -29,6 +29,10 @@ class Sentence:
     original: str = ""        # the sentence as written (filled when it has figures)
     subject: str = ""         # a project the sentence introduced
     multi_year: tuple = (-1, -1)   # 近年来… up to the next semicolon: figures there span years
+    # found once per sentence, read by each of its figures
+    first_from: object = None      # the first 从/由 year cue
+    latest_year: int | None = None  # the latest explicit or target year named
+    zone_wide_at: int = 0          # where 全区 / 开发区 … is first named (the sentence's end if not)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -135,6 +139,25 @@ class DocState:
 def starting_in(items: "Sorted", start: int, end: int) -> list:
     """Items that start in [start, end)."""
     return items[bisect.bisect_left(items.starts, start):bisect.bisect_left(items.starts, end)]
+
+
+def last_starting_in(items: "Sorted", start: int, end: int, keep=None, max_steps: int = 64):
+    """The last item that starts in [start, end) (and passes `keep`, looking back at most
+    `max_steps` items), or None; no list is built."""
+    i = bisect.bisect_left(items.starts, end) - 1
+    stop = i - max_steps
+    while i >= 0 and i > stop and items.starts[i] >= start:
+        if keep is None or keep(items[i]):
+            return items[i]
+        i -= 1
+    return None
+
+
+def recent_starting_in(items: "Sorted", start: int, end: int, k: int) -> list:
+    """At most the last k items that start in [start, end): what decides a figure lies close by."""
+    hi = bisect.bisect_left(items.starts, end)
+    lo = max(bisect.bisect_left(items.starts, start), hi - k)
+    return items[lo:hi]
 
 
 class Sorted(list):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-FIRST_YEAR, LAST_YEAR = 1949, 2100   # the schema's range of years
+from lib.limits import FIRST_YEAR, LAST_YEAR   # the schema's range of years
 
 
 @dataclass(frozen=True)

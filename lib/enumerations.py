@@ -10,10 +10,12 @@ no metrics and changes nothing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from lib import attribute, lexicon
 from lib.figures import Figure
+from lib.limits import CONTEXT_CHARS
 
 RESPECTIVELY = re.compile(r"分别")
 BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
@@ -22,7 +24,7 @@ LIST_GAP = re.compile(r"[\s、,，和及与]*")
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:
-    before = text[start:pos]
+    before = text[max(start, pos - CONTEXT_CHARS):pos]   # a bracket opened further back is no aside
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
@@ -32,15 +34,13 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
     `zone_mentions`: (position, zone) of the zones the sentence names."""
     if len(sent_rows) < 2:
         return
+    starts = [f.start for f, _ in sent_rows]
     for m in RESPECTIVELY.finditer(text, start, end):
-        members = [i for i, (f, _) in enumerate(sent_rows) if f.start > m.end()]
-        if not members:
-            continue
-        first = members[0]
-        if len(text[m.end():sent_rows[first][0].start]) > 12:
-            continue
+        first = bisect.bisect_right(starts, m.end())
+        if first == len(sent_rows) or sent_rows[first][0].start - m.end() > 12:
+            continue   # 分别 governs the figures right after it
         listed = [first]
-        for i in members[1:]:
+        for i in range(first + 1, len(sent_rows)):
             gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
             if LIST_GAP.fullmatch(gap) and sent_rows[i][0].family == sent_rows[first][0].family:
                 listed.append(i)
@@ -49,10 +49,10 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         n = len(listed)
         if n < 2:
             continue
-        earlier = [i for i in range(len(sent_rows)) if i < first]
-        pre_start = sent_rows[earlier[-1]][0].end if earlier else start
+        earlier = range(first)
+        pre_start = sent_rows[first - 1][0].end if first else start
         pre_text = text[pre_start:m.start()]
-        span = YEAR_SPAN.search(text, start, m.start())
+        span = YEAR_SPAN.search(text, max(start, m.start() - CONTEXT_CHARS), m.start())
         if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
             for k, i in enumerate(listed):
                 sent_rows[i][1]["year"] = int(span.group(1)) + k
@@ -68,9 +68,13 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         if not named:
             # the values mirror the figures listed just before, asides in brackets left out
             # (产值20.6亿元(…7602万元…)、收入26.9亿元、财政1.2亿元,分别增长82.7%、140.9%、58.9%)
-            outside = [sent_rows[i][1]["metric"] for i in earlier
-                       if not _in_brackets(text, start, sent_rows[i][0].start)]
-            named = outside[-n:] if len(outside) >= n else []
+            outside = []   # the last n figures before, read backwards (no scan of them all)
+            for i in reversed(earlier):
+                if len(outside) == n:
+                    break
+                if not _in_brackets(text, start, sent_rows[i][0].start):
+                    outside.insert(0, sent_rows[i][1]["metric"])
+            named = outside if len(outside) == n else []
         if not named:
             continue
         if len(named) > n:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 from lib import attribute, lexicon, scope, status, timeframe, zones
 from lib.enumerations import apply_respectively
-from lib.documents import Document
+from lib.documents import Document, ReadError
+from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX_FIGURES_PER_SENTENCE,
+                        MAX_SENTENCE_CHARS)
 from lib.figures import Figure, find_figures
 from lib.tables import find_table_figures, merge_table_figures
-from lib.context import DocState, Sentence, is_heading, multi_year_span, split_sentences, starting_in
+from lib.context import (DocState, Sentence, is_heading, last_starting_in, multi_year_span,
+                         recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
 
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
@@ -32,6 +36,7 @@ SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # 
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
+RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -52,14 +57,10 @@ def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int 
     usable = [c for c in cues_before if c.kind not in ("comparison", "founded", "date")]
     if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
         return usable[-1].year, "", "explicit"   # 由2005年的58.6亿元: the year names the figure
-    if word == "from":
-        froms = [c for c in starting_in(st.cues, s.start, s.end) if c.kind == "from"]
-        if froms:
-            return froms[0].year, "", "from"
-    if word == "rise_to":
-        later = [c for c in starting_in(st.cues, s.start, s.end) if c.kind in ("target", "explicit") and c.year]
-        if later and any(c.kind == "from" for c in starting_in(st.cues, s.start, s.end)):
-            return max(c.year for c in later), "", "explicit"
+    if word == "from" and s.first_from is not None:
+        return s.first_from.year, "", "from"
+    if word == "rise_to" and s.first_from is not None and s.latest_year is not None:
+        return s.latest_year, "", "explicit"
     usable = [c for c in usable if c.kind != "from"]
     cue = usable[-1] if usable else None
     carried = cue is None
@@ -73,7 +74,7 @@ def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int 
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
             if full:
                 return full, "", "full"
-        sub_year = [p for p in starting_in(st.periods, s.start, fig.start) if p.period != "year"]
+        sub_year = any(p.period != "year" for p in recent_starting_in(st.periods, s.start, fig.start, RECENT_CUES))
         if sub_year or st.para_period not in ("", "year"):
             return st.article_year, "", "this-year"   # 一季度… with no year: this year's quarter
         return st.default_year, "", "carried"
@@ -94,19 +95,18 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
         return since
     if timeframe.MULTI_YEAR.search(clause_before) or s.multi_year[0] <= fig.start - s.start < s.multi_year[1]:
         return "multi-year"
-    periods = starting_in(st.periods, s.start, fig.start)
-    if periods:
-        return periods[-1].period
+    last = last_starting_in(st.periods, s.start, fig.start)
+    if last is not None:
+        return last.period
     if st.para_period or st.section_period:
         return st.para_period or st.section_period
     return st.default_period if year == st.article_year and not target else "year"
 
 
 def _zone_for(st: DocState, s: Sentence, fig: Figure) -> str:
-    named = [m for m in starting_in(st.mentions, s.start, fig.start) if not m.aside]
-    generic = st.generic[bisect.bisect_left(st.generic, s.start):bisect.bisect_left(st.generic, fig.start)]
-    best_named = named[-1] if named else None
-    best_generic = generic[-1] if generic else None
+    best_named = last_starting_in(st.mentions, s.start, fig.start, lambda m: not m.aside)
+    g = bisect.bisect_left(st.generic, fig.start) - 1
+    best_generic = st.generic[g] if g >= 0 and st.generic[g] >= s.start else None
     if best_named and (best_generic is None or best_named.start >= best_generic
                        or best_named.end > best_generic):
         name = best_named.name
@@ -156,15 +156,21 @@ def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
 
 
 def _facts_of(doc: Document) -> list[dict]:
+    """The fact rows of one document (FACTS.md columns), in text order."""
+    return [row for rows in iter_fact_rows(doc) for row in rows]
+
+
+def iter_fact_rows(doc: Document) -> Iterator[list[dict]]:
+    """The fact rows of one document, a sentence's rows at a time (so a caller can turn them
+    into frames as they come). Raises a ReadError for a limit the document breaks."""
     norm = normalize(doc.text)
     text = norm.text
     figures = find_figures(text)
     if "|" in text:
         figures = merge_table_figures(figures, find_table_figures(text))
     if not figures:
-        return []
+        return
     st = DocState(doc, text, doc.text)
-    rows: list[dict] = []
     fig_i, n = 0, len(figures)
     for s in split_sentences(text):
         st.new_paragraph(s.paragraph)
@@ -175,11 +181,16 @@ def _facts_of(doc: Document) -> list[dict]:
         while fig_i < n and figures[fig_i].start < s.end:
             fig_i += 1
         here = figures[first:fig_i]
+        if len(here) > MAX_FIGURES_PER_SENTENCE:
+            raise ReadError(doc.path or doc.doc_id,
+                            f"一句中的数字超过 {MAX_FIGURES_PER_SENTENCE} 个上限，不像正文 / a sentence holds more "
+                            f"than {MAX_FIGURES_PER_SENTENCE} figures (the limit): a dump of numbers, not prose")
         _enter_sentence(st, s, sentence, bool(here))
         if here:
-            rows.extend(_facts_in_sentence(st, doc, norm, s, sentence, here))
+            rows = _facts_in_sentence(st, doc, norm, s, sentence, here)
+            if rows:
+                yield rows
         _leave_sentence(st, s)
-    return rows
 
 
 def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
@@ -205,6 +216,12 @@ def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool)
         st.para_period = ""
 
 
+def _excerpt(raw: str, start: int, end: int) -> str:
+    """A long sentence is stored as the words around its figure (memory stays linear in the text)."""
+    a, b = max(0, start - EXCERPT_CHARS), min(len(raw), end + EXCERPT_CHARS)
+    return ("…" if a else "") + raw[a:b].strip() + ("…" if b < len(raw) else "")
+
+
 def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Figure]) -> list[dict]:
     subject_here = scope.sentence_subject(sentence, here[0].start - s.start)
     if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
@@ -212,6 +229,12 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     spans = status.target_spans(sentence)
     change_ends = attribute.change_verb_ends(st.text, s.start, s.end)
     s.multi_year = multi_year_span(sentence)
+    sentence_cues = starting_in(st.cues, s.start, s.end)
+    s.first_from = next((c for c in sentence_cues if c.kind == "from"), None)
+    s.latest_year = max((c.year for c in sentence_cues if c.kind in ("target", "explicit") and c.year),
+                        default=None)
+    zone_wide = ZONE_WIDE.search(sentence)
+    s.zone_wide_at = s.start + zone_wide.start() if zone_wide else s.end
     s.original = doc.text[norm.to_original(s.start):norm.to_original(max(s.start, s.end - 1)) + 1].strip()
     sent_rows: list[tuple[Figure, dict]] = []
     prev: Figure | None = None
@@ -258,10 +281,12 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     segment = text[seg_start:fig.start]
     i = bisect.bisect_left(st.clause_seps, fig.start)
     clause_start = max(s.start, st.clause_seps[i - 1] + 1) if i else s.start
+    clause_start = max(clause_start, fig.start - CONTEXT_CHARS)   # bounded: no rescans of long clauses
     clause_before = text[clause_start:fig.start]
     after = _clause_after(text, fig.end, min(s.end, fig.end + 24))
     i = bisect.bisect_right(change_ends, fig.start) - 1
-    since_change = text[change_ends[i]:fig.start] if i >= 0 else None
+    since_change = text[change_ends[i]:fig.start] if i >= 0 and fig.start - change_ends[i] <= CONTEXT_CHARS \
+        else None   # a change verb further back governs nothing here
     measure = fig.measure_hint or attribute.measure_for(fig, clause_before, after, since_change)
     if fig.row_label:
         segment = fig.row_label   # a table row: its first cell names the metric
@@ -280,11 +305,11 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         value, unit = round(converted[0], 10), converted[1]
     if metric is None:
         inheriting = fig.family in ("percent", "points")
-        same_family = [r for f, r in sent_rows if f.family == fig.family]
+        same_family = next((r for f, r in reversed(sent_rows) if f.family == fig.family), None)
         if sent_rows and inheriting:
             metric = sent_rows[-1][1]["metric"]
         elif same_family:
-            metric = same_family[-1]["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
+            metric = same_family["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
         elif fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":
             metric = "infrastructure"
         elif inheriting and st.last_metric:
@@ -294,7 +319,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     if (measure == "growth" and attribute.is_decline(clause_before)) or (
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
-    cues_before = starting_in(st.cues, s.start, fig.start)
+    cues_before = recent_starting_in(st.cues, s.start, fig.start, RECENT_CUES)
     year, since, cue_kind = _year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
@@ -309,15 +334,17 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     clause_subject = scope.sentence_subject(clause_before) \
         if clause_start > s.start and scope.may_name_entity(clause_before) else ""
     subject = project or clause_subject or subject_here or s.subject or st.sub_topic
-    generic_before = bool(ZONE_WIDE.search(text, s.start, fig.start))
+    generic_before = s.zone_wide_at < fig.start
     if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
         subject = ""
     o_start, o_end = norm.to_original(fig.start), norm.to_original(fig.end - 1) + 1
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        year = None   # 去年 of a 1949 article, an era clue gone wrong: no year rather than a wrong one
     return {
         "doc_id": doc.doc_id, "zone": zone, "scope": "sub" if subject else "zone", "subject": subject,
         "year": year, "period": period, "metric": metric, "measure": measure,
         "value": value, "unit": unit, "qualifier": fig.qualifier,
         "status": "target" if target else "actual",
-        "sentence": s.original,
+        "sentence": s.original if len(s.original) <= MAX_SENTENCE_CHARS else _excerpt(doc.text, o_start, o_end),
         "start": o_start, "end": o_end, "rule": fig.rule,
     }

@@ -9,10 +9,12 @@ Figures are returned in text order; attribution happens in lib/attribute.py.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
 from lib import lexicon
+from lib.limits import MAX_NUMBER_DIGITS, MAX_VALUE
 from lib.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
 from lib.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX
 
@@ -88,7 +90,9 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans, pos) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """pos inside one of the sorted, non-overlapping spans (bisect: no scan per figure)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
@@ -117,8 +121,13 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
     scale = m.group("scale") or ""
     if not rule and not scale:
         return None
-    number = parse_number(m.group("num"))
+    written_number = m.group("num")
+    if sum(ch.isdigit() for ch in written_number) > MAX_NUMBER_DIGITS:
+        return None   # a run of 400 digits is an id or junk, and would overflow to inf
+    number = parse_number(written_number)
     factor = scale_factor(scale)
+    if not math.isfinite(number * factor) or abs(number * factor) > MAX_VALUE:
+        return None
     if not rule:
         return number, "", "bare", "scaled_bare", factor
     written = m.group(last)
@@ -221,9 +230,9 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
     out = []
     if "分之" not in text and "/" not in text and "一半" not in text:  # 百分之 contains 分之
         return out  # the common case, without scanning the text with the regex
-    taken = [(f.start, f.end) for f in found]
+    taken = [(f.start, f.end) for f in found]   # sorted, non-overlapping
     for m in FRACTION_REGEX.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if _inside(taken, m.start()):
             continue
         try:
             value = parse_fraction(m.group("frac"))

@@ -30,6 +30,15 @@ MAX_ZIP_MEMBERS = 1000
 MAX_PDF_PAGES = 500
 MAX_TEXT_CHARS = 2_000_000
 
+# What one extracted fact may hold (the schema checks the same; figures outside are no facts)
+FIRST_YEAR, LAST_YEAR = 1949, 2100   # 1948年 is history, 361900年 no year at all
+MAX_VALUE = 1e15                     # larger than any economy, in any canonical unit
+MAX_NUMBER_DIGITS = 16               # a longer run of digits is an id or junk, not an amount
+MAX_FIGURES_PER_SENTENCE = 300       # more is a dump of numbers, not prose
+MAX_SENTENCE_CHARS = 600             # a longer sentence is stored as an excerpt around the figure,
+EXCERPT_CHARS = 120                  # this many characters each side of it
+CONTEXT_CHARS = 200                  # how far back a figure's words are read within its clause
+
 _CHUNK = 64 * 1024
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 

@@ -97,8 +97,10 @@ FIGURE_REGEX = re.compile(
     rf"""
     (?=[0-9{CHINESE[1:-2]}])         # fail fast on the first character (re's prefix scan)
     (?<![\d.])
-    (?P<num>{NUMBER})
-    (?:[ \t]?%?[ \t]?(?P<rsep>{RANGE_SEP})[ \t]?(?P<num2>{NUMBER}))?   # range: 5—8亿元, 5%~6%
+    # linear time: a number starts where its run of digits or numerals starts (no retry inside
+    # 一一一…) and is taken whole (atomic group: no backtracking into it when no unit follows)
+    (?P<num>(?>{ARABIC}|(?<![{CHINESE[1:-2]}]){CHINESE}))
+    (?:[ \t]?%?[ \t]?(?P<rsep>{RANGE_SEP})[ \t]?(?P<num2>(?>{NUMBER})))?   # range: 5—8亿元, 5%~6%
     (?P<mid>{APPROX_INSIDE})?
     [ \t]?
     (?:                                   # a scale, a unit or both: a bare number is no figure

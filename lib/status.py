@@ -7,6 +7,7 @@ mark a target from where they stand to the end of the sentence, until an actual 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 TARGET_MARKER = re.compile(
@@ -26,16 +27,28 @@ STATEMENT_END = re.compile(r"[;；。]")
 def target_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence (relative offsets) whose figures are targets."""
     spans = []
+    actual_at = [a.start() for a in ACTUAL_MARKER.finditer(sentence)]   # found once: no rescans
+    # where clauses and statements end, found once, and only when a marker scoped by them is there
+    clause_ends = _starts(CLAUSE_END, sentence) if CLAUSE_SCOPED.search(sentence) else []
+    statement_ends = _starts(STATEMENT_END, sentence) if STATEMENT_SCOPED.search(sentence) else []
     for m in TARGET_MARKER.finditer(sentence):
         if spans and m.start() < spans[-1][1]:
             continue
         end = len(sentence)
-        a = ACTUAL_MARKER.search(sentence, m.end())
-        if a:
-            end = a.start()
-        for scoped, stop in ((CLAUSE_SCOPED, CLAUSE_END), (STATEMENT_SCOPED, STATEMENT_END)):
+        i = bisect.bisect_left(actual_at, m.end())
+        if i < len(actual_at):
+            end = actual_at[i]
+        for scoped, stops in ((CLAUSE_SCOPED, clause_ends), (STATEMENT_SCOPED, statement_ends)):
             if scoped.fullmatch(m.group()):
-                c = stop.search(sentence, m.end())
-                end = min(end, c.start()) if c else end
+                end = min(end, _next(stops, m.end(), end))
         spans.append((m.start(), end))
     return spans
+
+
+def _next(positions: list[int], at: int, default: int) -> int:
+    i = bisect.bisect_left(positions, at)
+    return positions[i] if i < len(positions) else default
+
+
+def _starts(pattern: re.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]

@@ -16,10 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lib.numbers import parse_chinese_integer
+from lib.limits import FIRST_YEAR, LAST_YEAR
 
 YEAR_CUE = re.compile(
     r"(?=[12今本当去上明前目现截至如])"   # fail fast
-    r"(?:(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
+    r"(?:(?<!\d)(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
     r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
     r"|(?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前))"
 )
@@ -82,6 +83,8 @@ def find_year_cues(text: str) -> list[YearCue]:
         before = text[max(line_start, start - 14):start]
         if m.group("explicit"):
             year = int(m.group("explicit"))
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                continue   # 1948年: before the range of years a fact may have (the schema's)
             if DATE_AFTER.match(text, m.end()):
                 kind = "date"   # 2013年02月05日: a date line, not the year a figure reports on
             elif m.group("etail") in ("以来", "来"):

@@ -2,6 +2,7 @@
 through extract_text; one failing document is that document's error, never the batch's."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import lib
@@ -47,17 +48,18 @@ def test_lone_surrogates_are_replaced_not_fatal():
 
 def test_one_failing_document_is_its_own_error(monkeypatch, tmp_path):
     from lib import api
-    real = api._facts_of
+    real = api.iter_fact_rows
 
     class SchemaError(Exception):
         pass
 
     def flaky(doc):
         if doc.doc_id == "bad":
+            yield from real(doc)   # some rows first: the failure must drop them too
             raise SchemaError("Column 'year' failed element-wise validator number 0:\n in_range(1949, 2100)")
-        return real(doc)
+        yield from real(doc)
 
-    monkeypatch.setattr(api, "_facts_of", flaky)
+    monkeypatch.setattr(api, "iter_fact_rows", flaky)
     (tmp_path / "bad.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     facts, errors = extract_batch([tmp_path, Document(doc_id="x", text=GOOD)])
@@ -76,11 +78,43 @@ def test_upload_extraction_error_is_named_and_bilingual(monkeypatch):
 
     def broken(doc):
         raise ValueError("boom")
+        yield
 
-    monkeypatch.setattr(api, "_facts_of", broken)
+    monkeypatch.setattr(api, "iter_fact_rows", broken)
     docs, facts, errors = uploads.ingest([("a.txt", GOOD.encode())], [], set())
     assert docs == {} and facts.empty
     assert errors == ["a.txt: 提取失败，已跳过这篇文章 / extraction failed (ValueError: boom)"]
+
+
+def test_rows_that_fail_the_schema_cost_only_their_document(monkeypatch, tmp_path):
+    """Validation is per document: a row the schema refuses drops its document, named."""
+    from lib import api
+    real = api.iter_fact_rows
+
+    def one_bad_year(doc):
+        for rows in real(doc):
+            if doc.doc_id == "bad":
+                rows = [dict(r, year=1948) for r in rows]
+            yield rows
+
+    monkeypatch.setattr(api, "iter_fact_rows", one_bad_year)
+    (tmp_path / "bad.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    facts, errors = extract_batch([tmp_path])
+    assert sorted(facts["doc_id"].unique()) == ["good"] and len(facts) > 0
+    assert [e.name for e in errors] == [str(tmp_path / "bad.txt")]
+    assert "fail the schema" in errors[0].reason and "\n" not in str(errors[0])
+
+
+def test_large_batches_are_built_in_chunks(monkeypatch):
+    """Rows are turned into frames a chunk at a time; the result is the same table."""
+    from lib import api
+    docs = [Document(doc_id=f"d{i}", text=GOOD) for i in range(7)]
+    whole, _ = extract_batch(docs)
+    monkeypatch.setattr(api._Frames, "CHUNK_ROWS", 3)
+    chunked, _ = extract_batch(docs)
+    assert len(whole) >= 14
+    pd.testing.assert_frame_equal(whole, chunked)
 
 
 def test_public_names():
