@@ -22,7 +22,7 @@ CORPUS_DIR = Path(os.environ.get("ZM_CORPUS_DIR", ROOT / "data" / "corpus"))
 # Repeats of one figure in one article (title + body) are one bar/point in charts.
 FOLD_KEYS = ["doc_id", "zone", "metric", "measure", "year", "period", "status", "value"]
 TEXT_COLUMNS = ["doc_id", "zone", "scope", "subject", "period", "metric", "measure", "unit",
-                "qualifier", "status", "sentence", "rule"]
+                "qualifier", "status", "sentence", "rule", "zone_source", "year_source"]
 
 
 @dataclass(frozen=True)

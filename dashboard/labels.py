@@ -15,7 +15,7 @@ COLUMNS = {
     "doc_id": "文章", "zone": "开发区", "scope": "范围", "subject": "主体", "year": "年份",
     "period": "时期", "metric": "指标", "measure": "类型", "value": "数值", "unit": "单位",
     "qualifier": "限定", "status": "状态", "sentence": "原句", "start": "起", "end": "止",
-    "rule": "规则",
+    "rule": "规则", "zone_source": "开发区依据", "year_source": "年份依据",
 }
 
 # Headline metrics of the Overview's "latest value" table, in display order.

@@ -17,6 +17,7 @@ from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
+HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
 BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过|全省|全市|全国|全县)$")
 
@@ -98,6 +99,9 @@ class DocState:
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
         if not pub_year:
             self.year_source = "inferred" if self.article_year else ""
+        # evidence columns: where the article's year and zone came from
+        self.year_evidence = {"text": "article"}.get(self.year_source, self.year_source)
+        self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, title)
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
@@ -134,6 +138,18 @@ class DocState:
             self.para_cue, self.para_period, self.sub_topic = None, "", ""
             self.para_full_year = False
             self.para_target = self.section_target
+
+
+def _zone_evidence(doc: Document, zone: str, mentions, title: str) -> str:
+    """manifest (the manifest named it), headline (named in the title or the first lines),
+    article (inferred from the mentions in the text), or ''."""
+    if not zone:
+        return ""
+    if doc.zone:
+        return "manifest"
+    in_title = title and any(zones.same_zone(m.name, zone) for m in zones.find_zone_mentions(title))
+    in_head = any(m.start < HEADLINE_CHARS and zones.same_zone(m.name, zone) for m in mentions)
+    return "headline" if in_title or in_head else "article"
 
 
 def starting_in(items: "Sorted", start: int, end: int) -> list:

@@ -56,11 +56,13 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
             for k, i in enumerate(listed):
                 sent_rows[i][1]["year"] = int(span.group(1)) + k
+                sent_rows[i][1]["year_source"] = "sentence"
             continue
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:
             for k, i in enumerate(listed):
                 sent_rows[i][1]["zone"] = listed_zones[k]   # 甲区、乙区、丙区税收分别增长…
+                sent_rows[i][1]["zone_source"] = "sentence"
         if BENCHMARKS.search(pre_text):
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})

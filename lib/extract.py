@@ -46,47 +46,49 @@ def _clause_after(text: str, pos: int, limit: int) -> str:
     return text[pos:m.start() if m else limit]
 
 
-def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str]:
-    """(year, period override, cue kind) of a figure."""
+def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str, str]:
+    """(year, period override, cue kind, evidence) of a figure; evidence is where the year came
+    from: sentence, paragraph, heading, or the article's own year (see DocState.year_evidence)."""
     text = st.text
     right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, fig.start - 6), fig.start)
     word = right_before.lastgroup if right_before else ""
     if word == "last_year" and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
-        return ((base or st.article_year) - 1), "", "relative"
+        return ((base or st.article_year) - 1), "", "relative", "sentence"
     usable = [c for c in cues_before if c.kind not in ("comparison", "founded", "date")]
     if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
-        return usable[-1].year, "", "explicit"   # 由2005年的58.6亿元: the year names the figure
+        return usable[-1].year, "", "explicit", "sentence"   # 由2005年的58.6亿元: the year names the figure
     if word == "from" and s.first_from is not None:
-        return s.first_from.year, "", "from"
+        return s.first_from.year, "", "from", "sentence"
     if word == "rise_to" and s.first_from is not None and s.latest_year is not None:
-        return s.latest_year, "", "explicit"
+        return s.latest_year, "", "explicit", "sentence"
     usable = [c for c in usable if c.kind != "from"]
     cue = usable[-1] if usable else None
     carried = cue is None
+    evidence = "sentence"
     if cue is None and st.para_cue is not None:
-        cue = st.para_cue
+        cue, evidence = st.para_cue, "paragraph"
     if cue is None and st.section_cue is not None:
-        cue = st.section_cue
+        cue, evidence = st.section_cue, "heading"
         carried = False   # a plan heading's year holds for its section
     if cue is None:
         if st.para_full_year or "全年" in text[max(s.start, fig.start - 80):fig.start]:
             full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
             if full:
-                return full, "", "full"
+                return full, "", "full", st.year_evidence
         sub_year = any(p.period != "year" for p in recent_starting_in(st.periods, s.start, fig.start, RECENT_CUES))
         if sub_year or st.para_period not in ("", "year"):
-            return st.article_year, "", "this-year"   # 一季度… with no year: this year's quarter
-        return st.default_year, "", "carried"
+            return st.article_year, "", "this-year", st.year_evidence   # 一季度…: this year's quarter
+        return st.default_year, "", "carried", "article" if st.default_year != st.article_year else st.year_evidence
     if cue.kind == "since":
         since = cue.year if cue.year is not None else st.article_year
         word = text[cue.start:cue.end]
         if word.startswith("今年") or word.startswith("本年"):
-            return st.article_year, "", "since-this-year"
-        return st.article_year, f"since-{since}" if since else "", "since"
+            return st.article_year, "", "since-this-year", evidence
+        return st.article_year, f"since-{since}" if since else "", "since", evidence
     if cue.kind == "now":
-        return st.article_year, "", "now"
-    return cue.year, "", "carried" if carried else cue.kind
+        return st.article_year, "", "now", evidence
+    return cue.year, "", "carried" if carried else cue.kind, evidence
 
 
 def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
@@ -103,17 +105,18 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
     return st.default_period if year == st.article_year and not target else "year"
 
 
-def _zone_for(st: DocState, s: Sentence, fig: Figure) -> str:
+def _zone_for(st: DocState, s: Sentence, fig: Figure) -> tuple[str, str]:
+    """(zone, evidence): named in the sentence, carried from an earlier one (paragraph), or the
+    article's zone (its evidence: manifest, headline or article)."""
     best_named = last_starting_in(st.mentions, s.start, fig.start, lambda m: not m.aside)
     g = bisect.bisect_left(st.generic, fig.start) - 1
     best_generic = st.generic[g] if g >= 0 and st.generic[g] >= s.start else None
     if best_named and (best_generic is None or best_named.start >= best_generic
                        or best_named.end > best_generic):
         name = best_named.name
-        return st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name
-    if best_generic is not None:
-        return _generic_zone(st, best_generic)
-    return st.sticky_zone
+        return (st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name), "sentence"
+    zone = _generic_zone(st, best_generic) if best_generic is not None else st.sticky_zone
+    return zone, st.zone_evidence if zone == st.zone else "paragraph"
 
 
 def _generic_zone(st: DocState, at: int) -> str:
@@ -320,14 +323,15 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
     cues_before = recent_starting_in(st.cues, s.start, fig.start, RECENT_CUES)
-    year, since, cue_kind = _year_for(st, s, fig, cues_before)
+    year, since, cue_kind, year_source = _year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
     if target and st.article_year and (cue_kind == "carried" or EVERY_YEAR.search(clause_before)):
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
+        year_source = st.year_evidence
     period = _period_for(st, s, fig, clause_before, since, year, target)
-    zone = _zone_for(st, s, fig)
+    zone, zone_source = _zone_for(st, s, fig)
     project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
     if project:
         s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's
@@ -347,4 +351,5 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         "status": "target" if target else "actual",
         "sentence": s.original if len(s.original) <= MAX_SENTENCE_CHARS else _excerpt(doc.text, o_start, o_end),
         "start": o_start, "end": o_end, "rule": fig.rule,
+        "zone_source": zone_source if zone else "", "year_source": year_source if year is not None else "",
     }

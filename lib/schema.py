@@ -9,7 +9,10 @@ from lib.limits import FIRST_YEAR, LAST_YEAR, MAX_VALUE
 FACT_COLUMNS = [
     "doc_id", "zone", "scope", "subject", "year", "period", "metric", "measure",
     "value", "unit", "qualifier", "status", "sentence", "start", "end", "rule",
+    "zone_source", "year_source",   # added (FACTS.md allows columns): the evidence of zone and year
 ]
+ZONE_SOURCES = ["", "sentence", "paragraph", "headline", "article", "manifest"]
+YEAR_SOURCES = ["", "sentence", "paragraph", "heading", "article", "manifest", "url", "inferred"]
 PERIOD_PATTERN = r"^(year|H1|Q1|Q1-3|M1-\d{1,2}|since-\d{4}|multi-year)$"
 
 FACTS_SCHEMA = pa.DataFrameSchema(
@@ -30,6 +33,8 @@ FACTS_SCHEMA = pa.DataFrameSchema(
         "start": pa.Column("int64", pa.Check.ge(0)),
         "end": pa.Column("int64", pa.Check.ge(0)),
         "rule": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "zone_source": pa.Column(str, pa.Check.isin(ZONE_SOURCES)),
+        "year_source": pa.Column(str, pa.Check.isin(YEAR_SOURCES)),
     },
     checks=pa.Check(lambda df: (df["end"] > df["start"]).all(), error="end must follow start"),
     strict=True,
@@ -48,7 +53,7 @@ def to_frame(rows: list[dict], validate: bool = True) -> pd.DataFrame:
     multiple of the table's own size."""
     columns = {}
     for col in FACT_COLUMNS:
-        values = [r[col] for r in rows]
+        values = [r.get(col) for r in rows]
         if col == "year":
             columns[col] = pd.array(values, dtype="Int64")
         elif col in ("start", "end"):

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lib import gazetteer
+
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
                    "高新区", "开发区", "新区", "工业园区"]
 WEAK_SUFFIXES = ["新城", "县", "区"]
@@ -135,6 +137,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         prefix = _prefix_of(run, strong or suffix == "县")
         if not prefix:
             continue
+        if suffix in ("区", "县") and not _known_division(prefix, suffix):
+            continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
         name = canonical_zone(prefix + suffix)
@@ -143,6 +147,12 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         aside = head.count("(") > head.count(")")
         out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong, aside))
     return out
+
+
+def _known_division(prefix: str, suffix: str) -> bool:
+    """峄城区, 祁阳县 (now 祁阳市), 岳阳市岳阳楼区: the gazetteer knows the place."""
+    return gazetteer.is_division(prefix + suffix) or gazetteer.is_place(prefix) \
+        or bool(gazetteer.place_ending(prefix))
 
 
 def same_zone(mention: str, zone: str) -> bool:

