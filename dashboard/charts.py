@@ -1,8 +1,8 @@
 """Pure builders: facts DataFrame in, Plotly Figure out (no Streamlit here).
 
 Every figure carries an explicit template: `import streamlit` makes Plotly's default template
-"streamlit", whose placeholder colours export as black traces (see ECOSYSTEM.md). Text from
-articles (zones, sentences) is escaped because Plotly reads tags in labels and hovers.
+"streamlit", whose placeholder colours export as black traces (a kaleido trap, docs/dashboard.md).
+Text from articles (zones, sentences) is escaped because Plotly reads tags in labels and hovers.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative, sample_colorscale
 
 from dashboard import labels
-from dashboard.data import fmt_value
+from dashboard.labels import fmt_value
 from dashboard.text import esc, wrap
 
 TEMPLATE = "plotly_white"

@@ -14,6 +14,7 @@ import streamlit as st
 
 import lib
 from dashboard import labels
+from dashboard.labels import fmt_value
 
 ROOT = Path(__file__).resolve().parent.parent
 # The bundled corpus; ZM_CORPUS_DIR points elsewhere (tests use a scratch copy).
@@ -185,16 +186,6 @@ def coverage(folded: pd.DataFrame) -> pd.DataFrame:
     table = pd.crosstab(folded["zone"], folded["metric"]).reindex(columns=order, fill_value=0)
     table.columns = [labels.metric(m) for m in table.columns]
     return table
-
-
-def fmt_value(value: float, unit: str = "", qualifier: str = "") -> str:
-    """365.0 亿元 -> "365亿元"; 200000 平方米 -> "200,000平方米"; hedge kept in front/behind."""
-    if pd.isna(value):
-        return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    if qualifier in ("约", "近", "超", "达", "过", "至少", "不低于"):
-        return f"{qualifier}{text}{unit}"
-    return f"{text}{unit}{qualifier}"
 
 
 def latest_values(folded: pd.DataFrame, metrics: list[str] = labels.HEADLINE) -> pd.DataFrame:

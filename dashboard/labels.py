@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pandas as pd
+
 MEASURES = {"level": "数值", "growth": "增速", "share": "占比", "change": "变化量"}
 STATUSES = {"actual": "实际", "target": "目标"}
 SCOPES = {"zone": "全区", "sub": "区内主体", "all": "全部"}
@@ -57,3 +59,13 @@ def period_order(key: str) -> int:
     if key.startswith("M1-") and key[3:].isdigit():
         return int(key[3:])
     return 14
+
+
+def fmt_value(value: float, unit: str = "", qualifier: str = "") -> str:
+    """365.0 亿元 -> "365亿元"; 200000 平方米 -> "200,000平方米"; hedge kept in front/behind."""
+    if pd.isna(value):
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    if qualifier in ("约", "近", "超", "达", "过", "至少", "不低于"):
+        return f"{qualifier}{text}{unit}"
+    return f"{text}{unit}{qualifier}"

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import export, labels
-from dashboard.data import AppData, Filters, fmt_value
+from dashboard.data import AppData, Filters
+from dashboard.labels import fmt_value
 from dashboard.text import FIGURE_STYLE, Mark, box, context_bounds, esc, highlight
 
 APP = Path(__file__).resolve().parents[1] / "app.py"

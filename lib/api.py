@@ -22,7 +22,7 @@ import pandas as pd
 from pandera.errors import SchemaError
 
 from lib.documents import Document, ReadError
-from lib.extract import _facts_of, iter_fact_rows
+from lib.extract import fact_rows, iter_fact_rows
 from lib.reading import read_documents
 from lib.schema import empty_facts, to_frame
 
@@ -34,7 +34,7 @@ _ERROR_DETAIL_CHARS = 200
 
 def extract_document(doc: Document) -> pd.DataFrame:
     """The facts of one Document (raises what the extraction raises)."""
-    return to_frame(_facts_of(_clean(doc)))
+    return to_frame(fact_rows(_clean(doc)))
 
 
 def extract_text(text: str, doc_id: str = "text", title: str = "", published: str = "",

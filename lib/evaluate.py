@@ -1,6 +1,6 @@
 """Score a facts table against a gold table, exactly as the reference scorer does.
 
-Matching (spec FACTS.md "Scoring"): within a document, gold facts in order each take the
+Matching (docs/spec/facts.md "Scoring"): within a document, gold facts in order each take the
 nearest unused prediction whose value agrees within 0.5% after both are put in one unit of
 the same family; value precision / recall / F1 over those matches; per-field accuracy on the
 matched pairs; strict F1 counts a match only when metric, measure, status and year agree; placed F1 when

@@ -1,4 +1,4 @@
-"""The pipeline: a Document in, its facts out (one row per figure, FACTS.md columns).
+"""The pipeline: a Document in, its facts out (one row per figure, the columns of docs/spec/facts.md).
 
 read -> normalise (offset map) -> split sentences -> find figures (lib/figures.py) ->
 attach metric and measure (lib/attribute.py), year and period (lib/timeframe.py), status
@@ -158,8 +158,8 @@ def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
     return None
 
 
-def _facts_of(doc: Document) -> list[dict]:
-    """The fact rows of one document (FACTS.md columns), in text order."""
+def fact_rows(doc: Document) -> list[dict]:
+    """The fact rows of one document (docs/spec/facts.md), in text order."""
     return [row for rows in iter_fact_rows(doc) for row in rows]
 
 

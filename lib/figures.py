@@ -1,7 +1,7 @@
 """Find the figures (number + unit) in normalised text, with value, unit and hedge.
 
 Applies the rules of lib/rules.py, converts to the canonical units of lib/data/units.csv and
-drops what FACTS.md says is not a fact: ranks (第9位), ratios (每15家), thresholds that
+drops what docs/spec/facts.md says is not a fact: ranks (第9位), ratios (每15家), thresholds that
 name a class of project or firm (500万元以上项目, 超千万元企业, 2000吨级), counts of
 indicators / cities / policies / slogans, figures inside book titles 《…》, "一家" meaning "a".
 Figures are returned in text order; attribution happens in lib/attribute.py.
@@ -190,7 +190,7 @@ def _chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) -
 
 
 def _not_a_quantity(rule: str, family: str, text: str, start: int, end: int, after: str) -> bool:
-    """What FACTS.md says is not a fact, told by the words around the figure."""
+    """What the spec (docs/spec/facts.md) says is not a fact, told by the words around the figure."""
     if rule == "count" and (NOT_COUNTED_AFTER.match(after)
                             or lexicon.not_counted_regex().match(after.lstrip("个"))):
         return True   # 5个城市, 20条政策, 两项指标, 9个月

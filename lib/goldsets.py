@@ -1,6 +1,6 @@
 """The gold sets bundled with the project, and the extractor scored on them per article.
 
-Each set is a folder of articles and a gold table annotated by FACTS.md (docs/spec). They are
+Each set is a folder of articles and a gold table annotated by docs/spec/facts.md. They are
 scored "blind", as a scraper's batch would be: a manifest's `zone` column is an annotator's
 label, so it is ignored and the zone must come from the text (title, published, url are kept).
 

@@ -1,4 +1,4 @@
-"""The facts table's columns (spec FACTS.md) and their declared schema (pandera)."""
+"""The facts table's columns (docs/spec/facts.md) and their declared schema (pandera)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,7 +9,7 @@ from lib.limits import FIRST_YEAR, LAST_YEAR, MAX_VALUE
 FACT_COLUMNS = [
     "doc_id", "zone", "scope", "subject", "year", "period", "metric", "measure",
     "value", "unit", "qualifier", "status", "sentence", "start", "end", "rule",
-    "zone_source", "year_source",   # added (FACTS.md allows columns): the evidence of zone and year
+    "zone_source", "year_source",   # added (the spec allows columns): the evidence of zone and year
 ]
 ZONE_SOURCES = ["", "sentence", "paragraph", "headline", "article", "manifest"]
 YEAR_SOURCES = ["", "sentence", "paragraph", "heading", "article", "manifest", "url", "inferred"]

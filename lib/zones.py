@@ -1,4 +1,4 @@
-"""Zones: find zone names in text and write them in the canonical short form of FACTS.md.
+"""Zones: find zone names in text and write them in the canonical short form of docs/spec/facts.md.
 
 A zone name is a place prefix plus a zone suffix (高新技术产业开发区, 经济技术开发区, 经开区,
 高新区, 开发区, 新区, 新城, 区, 县). The prefix is the last word jieba segments before the

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lib.documents import Document  # noqa: E402
-from lib.extract import _facts_of  # noqa: E402
+from lib.extract import fact_rows  # noqa: E402
 from lib.schema import to_frame  # noqa: E402
 
 SAMPLES = ["000_4e0696df2f113467", "001_c28c05dfc2d270e5", "002_b25e0468158618c3",
@@ -28,12 +28,12 @@ def main() -> None:
     a = ap.parse_args()
     texts = [(Path(a.docs) / f"{d}.txt").read_text(encoding="utf-8") for d in SAMPLES]
     docs = [Document(doc_id=f"{SAMPLES[i % 5]}_{i}", text=texts[i % 5]) for i in range(5 * a.copies)]
-    _facts_of(Document(doc_id="warm-up", text="".join(texts)))  # start-up: jieba, OpenCC, tables
+    fact_rows(Document(doc_id="warm-up", text="".join(texts)))  # start-up: jieba, OpenCC, tables
     size_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
     t0, c0 = time.perf_counter(), time.process_time()
     rows = []
     for d in docs:
-        rows.extend(_facts_of(d))
+        rows.extend(fact_rows(d))
     t1, c1 = time.perf_counter(), time.process_time()
     df = to_frame(rows)
     t2, c2 = time.perf_counter(), time.process_time()

@@ -428,3 +428,14 @@ def test_file_names_say_metric_zones_years():
         "gdp_峄城区-枣庄高新区_2019-2021"
     assert export.file_stem("gdp", list("甲乙丙丁"), [2018]) == "gdp_丁等4个开发区_2018"
     assert "/" not in export.file_stem("a/b", ["x:y"], [])
+
+
+def test_pure_dashboard_modules_import_no_streamlit():
+    """charts, labels and text build frames and figures: usable (and testable) without Streamlit."""
+    import subprocess
+    import sys
+    code = ("import sys; import dashboard.charts, dashboard.labels, dashboard.text; "
+            "print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__('pathlib').Path(__file__).resolve().parents[1]))
+    assert out.stdout.strip() == "False"

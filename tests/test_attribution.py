@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from lib.documents import Document
-from lib.extract import _facts_of
+from lib.extract import fact_rows
 
 CASES = [
     # --- money forms and hedges
@@ -83,7 +83,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", [pytest.param(t, e, id=t[:30]) for t, e in CASES])
 def test_attribution(text, expected):
-    facts = _facts_of(Document(doc_id="t", text=text))
+    facts = fact_rows(Document(doc_id="t", text=text))
     got = [(f["value"], f["unit"], f["metric"], f["measure"], f["year"], f["period"], f["status"], f["qualifier"])
            for f in facts]
     assert len(facts) == len(expected), f"{text}\n got {got}"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lib.documents import Document
-from lib.extract import _facts_of
+from lib.extract import fact_rows
 
 WORK_REPORT = """关于2023年国民经济和社会发展计划执行情况的报告
 2023年,全区实现地区生产总值312.5亿元,增长6.2%;一般公共预算收入21.3亿元,其中税收收入16.8亿元,占比78.9%。
@@ -20,7 +20,7 @@ INTERVIEW = """记者:2021年园区有什么打算?
 
 
 def facts(text, **meta):
-    return _facts_of(Document(doc_id="t", text=text, **meta))
+    return fact_rows(Document(doc_id="t", text=text, **meta))
 
 
 def test_work_report_plan_section_is_targets_for_the_plan_year():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract import _facts_of
+from lib.extract import fact_rows
 from lib.documents import Document
 from lib.figures import find_figures
 from lib.normalize import normalize
@@ -17,7 +17,7 @@ COUNTER = [pytest.param(rule.id, text, id=f"{rule.id}:not:{text}")
 
 
 def _facts(text: str) -> list[dict]:
-    return _facts_of(Document(doc_id="t", text=text))
+    return fact_rows(Document(doc_id="t", text=text))
 
 
 @pytest.mark.parametrize("rule_id,text,value,unit", EXAMPLES)
