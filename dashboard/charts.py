@@ -45,11 +45,23 @@ def _hover(d: pd.DataFrame) -> list[list[str]]:
                 d["sentence"], d["doc_id"])]
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, n_legend: int) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=esc(title), x=0.01),
-                      yaxis_title=esc(y_title), legend_title_text="开发区",
-                      height=460 + 18 * max(0, n_legend - 12) // 4,
-                      margin=dict(l=60, r=20, t=60, b=60), hoverlabel=dict(align="left"))
+def _layout(fig: go.Figure, title: str, y_title: str, n_legend: int, subtitle: str = "",
+            source: str = "") -> go.Figure:
+    """Title, a subtitle saying what is drawn (unit, period, status, filters) and a source
+    line, all inside the figure so PNG / SVG / HTML exports carry them; the legend always
+    shows, even for a single trace (one zone or one year is still named)."""
+    heading = esc(title) + (f"<br><span style='font-size:12px;color:#555'>{esc(subtitle)}</span>"
+                            if subtitle else "")
+    fig.update_layout(template=TEMPLATE, font=FONT, title=dict(text=heading, x=0.01),
+                      yaxis_title=esc(y_title), legend_title_text="开发区", showlegend=True,
+                      height=480 + 18 * max(0, n_legend - 12) // 4,
+                      margin=dict(l=60, r=20, t=86 if subtitle else 60, b=90 if source else 60),
+                      hoverlabel=dict(align="left"),
+                      meta=dict(title=esc(" · ".join(t for t in (title, subtitle) if t))))  # HTML <title>
+    if source:
+        fig.add_annotation(text=esc(source), xref="paper", yref="paper", x=0, y=0, yshift=-78,
+                           xanchor="left", yanchor="bottom", showarrow=False,
+                           font=dict(size=11, color="#666"))
     return fig
 
 
@@ -67,7 +79,8 @@ def year_colours(xs: list[str]) -> dict[str, str]:
     return dict(zip(xs, sample_colorscale("Viridis", points)))
 
 
-def compare_bars(folded: pd.DataFrame, title: str, y_title: str) -> go.Figure:
+def compare_bars(folded: pd.DataFrame, title: str, y_title: str, subtitle: str = "",
+                 source: str = "") -> go.Figure:
     """Bars grouped by zone; inside a group one bar per year (colour = year), targets hatched.
 
     Bars are placed by hand (numeric x, zone names as ticks) so a zone with two figures
@@ -100,7 +113,7 @@ def compare_bars(folded: pd.DataFrame, title: str, y_title: str) -> go.Figure:
                      ticktext=[esc(z) for z in ticks], tickangle=-30 if len(ticks) > 6 else 0,
                      showgrid=False)
     fig.update_layout(barmode="overlay")
-    fig = _layout(fig, title, y_title, 0)
+    fig = _layout(fig, title, y_title, 0, subtitle, source)
     fig.update_layout(legend_title_text="年份")
     return fig
 
@@ -114,7 +127,7 @@ def pick_one_per_year(folded: pd.DataFrame) -> pd.DataFrame:
 
 
 def trend_lines(folded: pd.DataFrame, title: str, y_title: str,
-                colours: dict[str, str]) -> go.Figure:
+                colours: dict[str, str], subtitle: str = "", source: str = "") -> go.Figure:
     """A line per zone across years; targets dashed in the zone's colour."""
     d = pick_one_per_year(folded)
     d = d.assign(x=[x_label(y, p) for y, p in zip(d["year"], d["period"])])
@@ -129,7 +142,7 @@ def trend_lines(folded: pd.DataFrame, title: str, y_title: str,
             marker=dict(symbol="circle-open" if target else "circle", size=8),
             customdata=_hover(g), hovertemplate=HOVER)
     fig.update_xaxes(tickformat="d", dtick=1, title_text="年份")
-    return _layout(fig, title, y_title, d["zone"].nunique())
+    return _layout(fig, title, y_title, d["zone"].nunique(), subtitle, source)
 
 
 def coverage_heatmap(table: pd.DataFrame, title: str) -> go.Figure:

@@ -7,6 +7,7 @@ and the pages show a message instead of PNG/SVG buttons.
 """
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import threading
@@ -63,8 +64,10 @@ def svg_bytes(fig: go.Figure) -> bytes:
 
 def html_bytes(fig: go.Figure) -> bytes:
     """A standalone interactive page; plotly.js is embedded so it opens offline."""
-    return fig.to_html(include_plotlyjs=True, full_html=True,
-                       config={"displaylogo": False}).encode("utf-8")
+    page = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False})
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    title = html.escape(html.unescape(str(meta.get("title") or "开发区指标看板")))  # stored escaped
+    return page.replace("<head>", f"<head><title>{title}</title>", 1).encode("utf-8")
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -80,8 +83,10 @@ def parquet_bytes(df: pd.DataFrame) -> bytes:
     return table_export.parquet_bytes(df)
 
 
-def file_stem(metric: str, zones: list[str], years: list[int], what: str = "") -> str:
-    """e.g. "gdp_枣庄高新区-峄城区_2018-2022": the metric key, zones and years shown."""
+def file_stem(metric: str, zones: list[str], years: list[int], what: str = "", measure: str = "",
+              period: str = "") -> str:
+    """e.g. "gdp_growth_H1_枣庄高新区-峄城区_2018-2022": metric, measure and period keys, then
+    the zones and years shown (a growth chart and a level chart never share a name)."""
     zones = sorted(set(zones))
     if not zones:
         zone_part = "无数据"
@@ -98,5 +103,5 @@ def file_stem(metric: str, zones: list[str], years: list[int], what: str = "") -
         year_part = "_".join(map(str, years))
     else:
         year_part = f"{years[0]}-{years[-1]}"
-    parts = [p for p in (what, metric or "all", zone_part, year_part) if p]
+    parts = [p for p in (what, metric or "all", measure, period, zone_part, year_part) if p]
     return re.sub(r'[\\/:*?"<>|\s#]+', "_", "_".join(parts))[:150]

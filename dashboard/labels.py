@@ -51,6 +51,20 @@ def period(key: str) -> str:
     return key
 
 
+# January-to-month spans that are a named period: one chart never splits them in two
+SAME_PERIOD = {"M1-3": "Q1", "M1-6": "H1", "M1-9": "Q1-3", "M1-12": "year"}
+
+
+def period_kind(key: str) -> str:
+    """What a chart may put side by side: M1-6 with H1; every since-YYYY as one kind."""
+    key = SAME_PERIOD.get(key, key)
+    return "since" if key.startswith("since-") else key
+
+
+def period_kind_label(kind: str) -> str:
+    return "累计（某年以来）" if kind == "since" else period(kind)
+
+
 def period_order(key: str) -> int:
     """Sort key of periods within a year: parts of a year first, then the whole year."""
     order = {"Q1": 3, "H1": 6, "Q1-3": 9, "year": 12, "multi-year": 13}

@@ -137,6 +137,32 @@ def display_table(df: pd.DataFrame) -> pd.DataFrame:
     return d[cols].rename(columns=labels.COLUMNS)
 
 
+PERIOD_PARAM = "period"
+
+
+def period_choice(folded: pd.DataFrame, key: str) -> str | None:
+    """One kind of period per chart (全年 with 全年, 上半年 with 上半年 and 1-6月): a selector
+    listing the kinds the data has, 全年 first by default, kept in the URL (?period=H1)."""
+    kinds = sorted({labels.period_kind(p) for p in folded["period"]}, key=labels.period_order)
+    if not kinds:
+        return None
+    ss = st.session_state
+    if key not in ss:
+        wanted = st.query_params.get(PERIOD_PARAM)
+        ss[key] = wanted if wanted in kinds else ("year" if "year" in kinds else kinds[0])
+    elif ss[key] not in kinds:
+        ss[key] = "year" if "year" in kinds else kinds[0]
+    choice = st.radio("时期", kinds, key=key, horizontal=True, format_func=labels.period_kind_label,
+                      help="图中只比较同一种时期的数字：全年与全年，上半年与上半年（含1-6月）。")
+    if st.query_params.get(PERIOD_PARAM) != choice:
+        st.query_params[PERIOD_PARAM] = choice
+    return choice
+
+
+def in_period(folded: pd.DataFrame, kind: str | None) -> pd.DataFrame:
+    return folded[folded["period"].map(labels.period_kind) == kind] if kind else folded.iloc[0:0]
+
+
 def chart_zones(folded: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, str]:
     """With no zone chosen, keep the MAX_ZONES zones with most figures (a readable chart);
     returns the rows and a note saying what was left out."""

@@ -100,9 +100,18 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
     last = last_starting_in(st.periods, s.start, fig.start)
     if last is not None:
         return last.period
-    if st.para_period or st.section_period:
-        return st.para_period or st.section_period
+    if st.para_period and not _names_its_year(st, s, fig):
+        return st.para_period
+    if st.section_period:
+        return st.section_period
     return st.default_period if year == st.article_year and not target else "year"
+
+
+def _names_its_year(st: DocState, s: Sentence, fig: Figure) -> bool:
+    """A year named in the figure's own sentence (2022年,…) ends a period carried from an
+    earlier sentence: 上半年… 。2022年,全区… is a whole year again."""
+    cue = last_starting_in(st.cues, s.start, fig.start, lambda c: c.kind == "explicit")
+    return cue is not None
 
 
 def _zone_for(st: DocState, s: Sentence, fig: Figure) -> tuple[str, str]:
@@ -266,6 +275,8 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
         st.cue_i += 1
     if opening is not None:
         st.para_cue = opening
+        if opening.kind == "explicit":
+            st.para_period = ""   # a new year named: the period carried so far ends (set again below if named)
     if st.text[s.start] in "问记主 \t" and QUESTION.match(st.text, s.start):
         st.section_cue = opening     # 问:2020年…怎样的答卷? — the answer below reports on 2020
     while st.period_i < len(periods) and periods[st.period_i].start < s.end:

@@ -1,7 +1,10 @@
-"""对比 Compare: one metric as grouped bars by zone and year, each bar traceable to its sentence."""
+"""对比 Compare: one metric as grouped bars by zone and year, each bar traceable to its sentence.
+
+One metric, one measure and one kind of period per chart (全年 by default), so bars side by side
+are comparable; actual and target bars are told apart (solid / hatched, and in the legend)."""
 import streamlit as st
 
-from dashboard import charts, data, export, labels, ui
+from dashboard import captions, charts, data, export, labels, ui
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 app, f = ui.app_data(), ui.app_filters()
@@ -12,11 +15,13 @@ if not f.metric or not f.measure:
     st.stop()
 
 folded = data.fold(data.filter_facts(app.facts, f))
+period = ui.period_choice(folded, key="cmp_period")
+folded = ui.in_period(folded, period)
 unit = data.main_unit(folded)
 other_units = folded.loc[folded["unit"] != unit, "unit"].unique()
 plotted, note = ui.chart_zones(folded[folded["unit"] == unit], f)
 title = f"{labels.metric(f.metric)}（{labels.measure(f.measure)}）"
-st.caption("实心柱为实际值，斜线柱为目标值；悬停可看限定词（如“以上”“约”）和原句。"
+st.caption("实心柱为实际值，斜线柱为目标值（可在侧栏“状态”中隐藏）；悬停可看限定词（如“以上”“约”）和原句。"
            "同一文章重复提到的同一数字只画一次。")
 if plotted.empty:
     st.info("当前筛选下没有数据。")
@@ -27,8 +32,11 @@ if len(other_units):
     st.caption(f"另有 {int((folded['unit'] != unit).sum())} 个数字单位不同（"
                f"{'、'.join(other_units)}），未画入图中，可在“来源”页查看。")
 
-stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist())
-fig = charts.compare_bars(plotted, title, f"{title}（{unit}）")
+stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist(),
+                        measure=f.measure, period=period or "")
+fig = charts.compare_bars(plotted, title, f"{title}（{unit}）",
+                          captions.subtitle(plotted, unit, period, f.statuses, f.scope),
+                          captions.source_line(plotted))
 ui.chart(fig, stem, key="cmp")
 
 st.subheader("图中数字的原文")

@@ -19,7 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import lib
-from dashboard import charts, data, export, labels, text, ui, uploads
+from dashboard import captions, charts, data, export, labels, text, ui, uploads
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,7 +149,7 @@ def test_query_params_round_trip():
     at = goto(start(query), "compare")
     assert at.multiselect(key="flt_zones").value == zones
     assert at.selectbox(key="flt_metric").value == m1
-    assert at.query_params == query
+    assert at.query_params == {**query, "period": "year"}   # the chart's period joins the URL
     assert set(figure(at)["layout"]["xaxis"]["ticktext"]) <= set(zones)
     # a change in the sidebar is written back to the URL
     at.radio(key="flt_scope").set_value("all").run()
@@ -372,7 +372,43 @@ def compare_figure():
     f = Filters(metric=m1)
     folded = data.fold(data.filter_facts(corpus_facts(), f))
     plotted, _ = ui.chart_zones(folded[folded["unit"] == data.main_unit(folded)], f)
-    return charts.compare_bars(plotted, labels.metric(m1), "y"), labels.metric(m1)
+    unit = data.main_unit(folded)
+    return (charts.compare_bars(plotted, labels.metric(m1), "y",
+                                captions.subtitle(plotted, unit, "year", f.statuses, f.scope),
+                                captions.source_line(plotted)), labels.metric(m1))
+
+
+def test_exported_images_carry_title_filters_and_source(compare_figure):
+    fig, label = compare_figure
+    svg = export.svg_bytes(fig).decode("utf-8")
+    assert label in svg and "时期：全年" in svg and "单位：" in svg
+    assert "来源：" in svg and captions.TOOL in svg
+
+
+def test_html_export_has_a_title(compare_figure):
+    page = export.html_bytes(compare_figure[0]).decode("utf-8")
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert compare_figure[1] in title and "时期：全年" in title
+
+
+def test_compare_draws_one_period_kind_and_always_a_legend():
+    m1, _, zones = two_metrics_two_zones()
+    at = goto(start({"zone": zones[:1], "metric": m1, "measure": "level"}), "compare")
+    fig = figure(at)
+    assert fig["layout"]["showlegend"] is True                    # one zone: still a legend
+    names = {t["name"] for t in fig["data"]}
+    assert all("上半年" not in n and "季度" not in n and "月" not in n for n in names)
+    assert "时期：全年" in fig["layout"]["title"]["text"]
+
+
+def test_the_period_selector_lists_only_kinds_in_the_data_and_filters_the_chart():
+    facts = data.normalise(lib.extract_text(
+        "2023年上半年,甲乙经开区实现地区生产总值50亿元。2022年,甲乙经开区实现地区生产总值90亿元。"
+        "2023年1-6月,丙丁高新区实现地区生产总值40亿元。", doc_id="p"))
+    folded = data.fold(facts)
+    assert sorted({labels.period_kind(p) for p in folded["period"]}) == ["H1", "year"]
+    assert sorted(ui.in_period(folded, "H1")["value"]) == [40.0, 50.0]   # 1-6月 is 上半年
+    assert ui.in_period(folded, "year")["value"].tolist() == [90.0]
 
 
 def test_png_download_is_a_png(compare_figure):
@@ -421,6 +457,12 @@ def test_without_chromium_a_message_replaces_image_downloads(monkeypatch):
     assert any("Chromium" in c.value for c in at.caption)
     with pytest.raises(RuntimeError, match="Chromium"):
         export.png_bytes(charts.compare_bars(data.fold(corpus_facts().head(3)), "t", "y"))
+
+
+def test_file_names_say_measure_and_period():
+    assert export.file_stem("gdp", ["甲"], [2020], measure="growth", period="H1") == "gdp_growth_H1_甲_2020"
+    assert export.file_stem("gdp", ["甲"], [2020], measure="level") != \
+        export.file_stem("gdp", ["甲"], [2020], measure="growth")
 
 
 def test_file_names_say_metric_zones_years():

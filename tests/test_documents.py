@@ -84,3 +84,11 @@ def test_question_year_holds_for_the_answer():
     rows = facts(text, zone="甲乙高新区", published="2021-03-09")
     assert [(r["value"], r["year"], r["status"]) for r in rows] == [
         (312, 2020, "actual"), (5, 2020, "actual"), (8, 2021, "target")]
+
+
+def test_a_year_named_again_ends_a_carried_period():
+    """上半年… then 2022年,…: the later sentence names its own year, a whole year."""
+    rows = facts("2023年上半年,全区实现地区生产总值50亿元。2022年,全区实现地区生产总值90亿元。"
+                 "工业增加值增长5%。", zone="甲乙经开区")
+    assert [(r["year"], r["period"], r["value"]) for r in rows] == [
+        (2023, "H1", 50.0), (2022, "year", 90.0), (2022, "year", 5.0)]
