@@ -38,7 +38,7 @@ def x_label(year, period: str) -> str:
 
 def _hover(d: pd.DataFrame) -> list[list[str]]:
     """customdata per point: zone, when + status, value, hedge, sentence, article."""
-    return [[esc(z), f"{x} {labels.STATUSES.get(s, s)}", esc(fmt_value(v, u, q)),
+    return [[esc(labels.zone(z)), f"{x} {labels.STATUSES.get(s, s)}", esc(fmt_value(v, u, q)),
              esc(q) or "无", wrap(sent), "文章 " + esc(doc)]
             for z, x, s, v, u, q, sent, doc in zip(
                 d["zone"], d["x"], d["status"], d["value"], d["unit"], d["qualifier"],
@@ -110,7 +110,7 @@ def compare_bars(folded: pd.DataFrame, title: str, y_title: str, subtitle: str =
                                      fillmode="overlay", size=6)),
             opacity=0.8 if target else 1.0)
     fig.update_xaxes(tickmode="array", tickvals=list(ticks.values()),
-                     ticktext=[esc(z) for z in ticks], tickangle=-30 if len(ticks) > 6 else 0,
+                     ticktext=[esc(labels.zone(z)) for z in ticks], tickangle=-30 if len(ticks) > 6 else 0,
                      showgrid=False)
     fig.update_layout(barmode="overlay")
     fig = _layout(fig, title, y_title, 0, subtitle, source)
@@ -136,7 +136,7 @@ def trend_lines(folded: pd.DataFrame, title: str, y_title: str,
         target = status == "target"
         fig.add_scatter(
             x=g["year"].astype(int), y=g["value"], mode="lines+markers",
-            name=esc(zone) + ("（目标）" if target else ""), legendgroup=zone,
+            name=esc(labels.zone(zone)) + ("（目标）" if target else ""), legendgroup=zone,
             line=dict(color=colours.get(zone, "#636efa"), dash="dash" if target else "solid",
                       width=2),
             marker=dict(symbol="circle-open" if target else "circle", size=8),

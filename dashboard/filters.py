@@ -53,6 +53,25 @@ def from_params(params: Mapping[str, list[str]], opts: dict, base: Filters) -> F
     return Filters(**{**base.__dict__, **values})
 
 
+PARAM_NAMES = {"zone": "开发区", "year": "年份", "metric": "指标", "measure": "类型", "status": "状态",
+               "scope": "范围"}
+
+
+def invalid_params(params: Mapping[str, list[str]], opts: dict) -> list[str]:
+    """The values of a link that this data cannot show, as "开发区 “X”" (the view ignores them)."""
+    bad = []
+    for name, (_, param) in KEYS.items():
+        for value in params.get(param, []):
+            allowed = opts[name]
+            if name == "years":
+                ok = value.strip().lstrip("-").isdigit() and int(value) in allowed
+            else:
+                ok = value in allowed
+            if not ok:
+                bad.append(f"{PARAM_NAMES[param]}“{value[:40]}”")
+    return bad
+
+
 def to_params(f: Filters) -> dict[str, list[str]]:
     """URL parameters of a view (always explicit, so a link means the same view later)."""
     return {"zone": list(f.zones), "year": [str(y) for y in f.years], "metric": [f.metric],
@@ -67,6 +86,7 @@ def _seed_state(opts: dict, base: Filters) -> None:
     """First run of a session: URL over defaults. Later runs: drop choices the data lost."""
     ss = st.session_state
     if "flt_seeded" not in ss:
+        ss["flt_invalid"] = invalid_params(_url_params(), opts)
         start = from_params(_url_params(), opts, base)
         for name, (key, _) in KEYS.items():
             value = getattr(start, name)
@@ -84,8 +104,12 @@ def sidebar(facts: pd.DataFrame) -> Filters:
     """Draw the filters in the sidebar; return the current choice and write it to the URL."""
     opts = choices(facts)
     _seed_state(opts, defaults(facts))
+    ss = st.session_state
     with st.sidebar:
         st.header("筛选")
+        if ss.get("flt_invalid"):
+            st.warning("链接中有本数据没有的筛选值，已忽略：" + "、".join(ss["flt_invalid"])
+                       + "。可能是文章已不在语料中，或链接被截断。", icon=":material/link_off:")
         st.selectbox("指标", opts["metric"], key="flt_metric", format_func=labels.metric)
         st.selectbox("类型", opts["measure"], key="flt_measure", format_func=labels.measure,
                      help="数值、增速(%)、占比(%)或变化量(百分点、净增)")
@@ -95,7 +119,6 @@ def sidebar(facts: pd.DataFrame) -> Filters:
                        format_func=labels.STATUSES.get, placeholder="实际与目标")
         st.radio("范围", opts["scope"], key="flt_scope", format_func=labels.SCOPES.get,
                  horizontal=True, help="全区：整个开发区的数字；区内主体：企业、园区、项目")
-    ss = st.session_state
     current = Filters(zones=tuple(ss.flt_zones), years=tuple(ss.flt_years),
                       metric=ss.flt_metric, measure=ss.flt_measure,
                       statuses=tuple(ss.flt_status), scope=ss.flt_scope)

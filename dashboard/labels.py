@@ -11,6 +11,7 @@ SCOPES = {"zone": "全区", "sub": "区内主体", "all": "全部"}
 PERIODS = {"year": "全年", "H1": "上半年", "Q1": "一季度", "Q1-3": "前三季度",
            "multi-year": "多年"}
 ALL = ""  # the "no restriction" choice of a single-choice filter
+NO_ZONE = "未识别开发区"   # how a figure with no zone is shown (correct it on the 文章 page)
 
 # Display names of the table columns (Evidence and Data pages).
 COLUMNS = {
@@ -83,3 +84,23 @@ def fmt_value(value: float, unit: str = "", qualifier: str = "") -> str:
     if qualifier in ("约", "近", "超", "达", "过", "至少", "不低于"):
         return f"{qualifier}{text}{unit}"
     return f"{text}{unit}{qualifier}"
+
+
+def zone(name: str) -> str:
+    return name or NO_ZONE
+
+
+# Chinese label columns written beside the keys in CSV / Excel downloads
+LABEL_COLUMNS = {"metric": "指标", "measure": "口径", "period": "期间", "status": "状态", "scope": "范围"}
+
+
+def with_label_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as downloaded: each key column followed by its Chinese label (指标, 口径, 期间,
+    状态, 范围), so a spreadsheet reader needs no code book; the keys stay for programs."""
+    mapping = {"metric": metric, "measure": lambda m: MEASURES.get(m, m), "period": period,
+               "status": lambda s: STATUSES.get(s, s), "scope": lambda s: SCOPES.get(s, s)}
+    out = df.copy()
+    for key, label in LABEL_COLUMNS.items():
+        if key in out.columns:
+            out.insert(out.columns.get_loc(key) + 1, label, out[key].map(mapping[key]))
+    return out

@@ -85,11 +85,12 @@ def chart(fig: go.Figure, stem: str, key: str) -> None:
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
-    """The table as CSV, Excel and Parquet, with the metric keys (not the labels)."""
+    """The table as CSV and Excel (keys plus Chinese label columns) and Parquet (keys)."""
     a, b, c, _ = st.columns([1, 1, 1, 4])
-    a.download_button("CSV", data=lambda: export.csv_bytes(df), file_name=f"{stem}.csv",
+    labelled = labels.with_label_columns(df)   # spreadsheets: Chinese labels beside the keys
+    a.download_button("CSV", data=lambda: export.csv_bytes(labelled), file_name=f"{stem}.csv",
                       mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    b.download_button("Excel", data=lambda: export.xlsx_bytes(df), file_name=f"{stem}.xlsx",
+    b.download_button("Excel", data=lambda: export.xlsx_bytes(labelled), file_name=f"{stem}.xlsx",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       key=f"{key}_xlsx", on_click="ignore")
     c.download_button("Parquet", data=lambda: export.parquet_bytes(df),
@@ -131,7 +132,7 @@ def display_table(df: pd.DataFrame) -> pd.DataFrame:
                   measure=df["measure"].map(lambda m: labels.MEASURES.get(m, m)),
                   status=df["status"].map(lambda s: labels.STATUSES.get(s, s)),
                   scope=df["scope"].map(lambda s: labels.SCOPES.get(s, s)),
-                  period=df["period"].map(labels.period))
+                  period=df["period"].map(labels.period), zone=df["zone"].map(labels.zone))
     cols = ["zone", "year", "period", "metric", "measure", "value", "unit", "qualifier",
             "status", "scope", "subject", "sentence", "doc_id"]
     return d[cols].rename(columns=labels.COLUMNS)

@@ -167,6 +167,29 @@ def test_bad_query_params_fall_back_to_defaults():
     assert at.radio(key="flt_scope").value == "zone"
 
 
+def test_bad_query_params_are_named_in_a_notice():
+    at = start({"metric": "no_such_metric", "zone": "不存在开发区", "year": "abc"})
+    notice = " ".join(w.value for w in at.sidebar.warning)
+    assert "不存在开发区" in notice and "no_such_metric" in notice and "abc" in notice
+    assert not start().sidebar.warning   # a clean link gives no notice
+
+
+def test_spreadsheet_downloads_carry_chinese_labels_beside_the_keys():
+    df = corpus_facts().head(20)
+    out = labels.with_label_columns(df)
+    cols = list(out.columns)
+    assert cols[cols.index("metric") + 1] == "指标" and cols[cols.index("status") + 1] == "状态"
+    assert set(out["状态"]) <= {"实际", "目标"} and out["metric"].tolist() == df["metric"].tolist()
+    assert "口径" in pd.read_csv(io.BytesIO(export.csv_bytes(out))).columns
+
+
+def test_a_figure_without_a_zone_is_named_as_such():
+    d = data.fold(corpus_facts().head(3).assign(zone=""))
+    fig = charts.compare_bars(d, "t", "y")
+    assert fig.layout.xaxis.ticktext == (labels.NO_ZONE,)
+    assert set(ui.display_table(d)["开发区"]) == {labels.NO_ZONE}
+
+
 def test_params_helpers_are_inverse():
     opts = {"zones": ["甲区", "乙区"], "years": [2019, 2020], "metric": ["", "gdp"],
             "measure": ["", "level"], "statuses": ["actual", "target"],
