@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
+from lib import corrections
 from dashboard import labels
 from dashboard.labels import fmt_value
 
@@ -54,6 +55,7 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
     for col in ("start", "end"):
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
+    df["reviewed"] = False   # set by the visitor's corrections (lib/corrections.py)
     return df.reset_index(drop=True)
 
 
@@ -81,16 +83,57 @@ def load_corpus(folder: str, fingerprint: str) -> AppData:
     return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
 
 
+CORRECTIONS_KEY = "corrections"      # session state: this visitor's corrections table
+CORRECTIONS_FILE = Path(os.environ.get("ZM_CORRECTIONS", ROOT / "data" / "corrections.csv"))
+
+
 def session_data() -> AppData:
-    """The bundled corpus plus this visitor's uploads (kept in st.session_state only)."""
+    """The bundled corpus plus this visitor's uploads (kept in st.session_state only), with
+    the visitor's corrections laid over the extraction (`reviewed` marks what they touched)."""
     corpus = load_corpus(str(CORPUS_DIR), corpus_fingerprint(CORPUS_DIR))
     up_docs = st.session_state.get("upl_docs", {})
     up_facts = st.session_state.get("upl_facts")
-    if not up_docs and up_facts is None:
-        return corpus
-    facts = corpus.facts if up_facts is None else pd.concat(
-        [corpus.facts, normalise(up_facts)], ignore_index=True)
-    return AppData({**corpus.docs, **up_docs}, facts, corpus.errors)
+    docs, facts = corpus.docs, corpus.facts
+    if up_docs or up_facts is not None:
+        docs = {**corpus.docs, **up_docs}
+        if up_facts is not None:
+            facts = pd.concat([corpus.facts, normalise(up_facts)], ignore_index=True)
+    corr = session_corrections()
+    if not corr.empty:
+        facts = corrections.apply(facts, {d: doc.text for d, doc in docs.items()}, corr)
+    return AppData(docs, facts, corpus.errors)
+
+
+def session_corrections() -> pd.DataFrame:
+    """This visitor's corrections: started from data/corrections.csv when run locally."""
+    ss = st.session_state
+    if CORRECTIONS_KEY not in ss:
+        ss[CORRECTIONS_KEY] = _saved_corrections()
+    return ss[CORRECTIONS_KEY]
+
+
+def _saved_corrections() -> pd.DataFrame:
+    from dashboard import uploads
+    if uploads.is_hosted() or not CORRECTIONS_FILE.is_file():
+        return corrections.empty()
+    try:
+        return corrections.read(str(CORRECTIONS_FILE))
+    except corrections.CorrectionsError:
+        return corrections.empty()   # the 文章 page says the file is unreadable
+
+
+def add_corrections(rows: list[dict]) -> None:
+    """Record corrections for this session, and in data/corrections.csv when run locally."""
+    replace_corrections(corrections.upsert(session_corrections(), rows))
+
+
+def replace_corrections(table: pd.DataFrame) -> None:
+    from dashboard import uploads
+    st.session_state[CORRECTIONS_KEY] = table
+    if not uploads.is_hosted() and CORRECTIONS_FILE.parent.is_dir():
+        tmp = CORRECTIONS_FILE.with_name("." + CORRECTIONS_FILE.name + ".tmp")
+        tmp.write_bytes(corrections.to_csv(table))
+        os.replace(tmp, CORRECTIONS_FILE)   # atomic: a kill mid-save leaves the old file
 
 
 # ---------------------------------------------------------------- filtering and folding

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib.api import extract_batch
+from lib import corrections
 from lib.evaluate import format_report, read_csv, read_texts, score
 from lib.export import WRITERS, write_table
 
@@ -87,7 +88,9 @@ def cmd_evaluate(args) -> int:
     else:
         df, _ = _extract([args.docs])
         pred = df.astype(object).where(df.notna(), "").to_dict("records")
-    gold = read_csv(args.gold)
+    # a corrections file written by the dashboard is a gold table of the reviewed figures
+    gold = corrections.as_gold(corrections.read(args.gold)) if corrections.is_corrections_file(args.gold) \
+        else read_csv(args.gold)
     out, pairs, missed, spurious = score(pred, gold, read_texts(args.docs))
     print(format_report(out, pairs, missed, spurious, args.errors))
     return EXIT_OK

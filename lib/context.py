@@ -128,6 +128,7 @@ class DocState:
         self.sticky_zone = self.zone
         self.cue_i = self.period_i = self.mention_i = self.generic_i = 0   # read up to here
         self.speaker_zone = self.zone   # whose 我区 / 全区 it is
+        self.speakers: dict[str, str] = {}   # official's name -> the zone they were introduced for
         self.last_dev_zone = ""         # the development zone a county's article named last
         self.sub_topic = ""
         self.last_metric = ""

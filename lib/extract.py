@@ -33,6 +33,11 @@ MONEY_UNIT_FOR_METRIC = "亿元"
 EVERY_YEAR = re.compile(r"每年")
 QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
 SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
+# 蓝田县委书记徐毅: an official's title and name right after the zone's name
+OFFICIAL_AFTER_ZONE = re.compile(
+    r"[委]?(?:党工委|工委)?(?:副)?(?:书记|县长|区长|市长|主任|局长|镇长|主席|负责人)(?:先生|女士)?[ \t]*"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:先生|女士)?(?=[、,，和及与请介绍发言回答作])")
+SPEAKER_LINE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]")   # 徐毅:各位媒体朋友…
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
@@ -216,8 +221,18 @@ def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool)
         st.para_target = st.section_target
     if "请" in sentence and SPEAKER_INTRO.search(sentence):
         named = [m for m in starting_in(st.mentions, s.start, s.end) if not m.aside]
+        for m in named:   # who speaks for which zone, for the speeches below
+            official = OFFICIAL_AFTER_ZONE.match(st.text, m.end, min(s.end, m.end + 16))
+            if official:
+                st.speakers[official.group("name")] = m.name
         if named:
             name = named[-1].name
+            st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
+            st.sticky_zone = st.speaker_zone
+    if st.speakers and (s.start == 0 or st.text[s.start - 1] == "\n"):
+        speech = SPEAKER_LINE.match(st.text, s.start, s.start + 8)
+        if speech and speech.group("name") in st.speakers:   # 徐毅: … speaks for 蓝田县
+            name = st.speakers[speech.group("name")]
             st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
             st.sticky_zone = st.speaker_zone
     if scope.starts_new_item(sentence):

@@ -61,3 +61,21 @@ def place_ending(run: str, shortest: int = 2) -> str:
         if run[i:] in full or run[i:] in short:
             return run[i:]
     return ""
+
+
+# Real division names that are also ordinary words (主城区, 建设新城区, 矿区): taken as a
+# zone only through the ordinary rules (a city before them), never from the table alone.
+COMMON_WORD_DIVISIONS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "市中区", "城中区", "城东区",
+                                   "城西区", "城南区", "城北区", "东区", "西区", "南区", "北区", "中区",
+                                   "新区", "市区", "开发区", "高新区"})
+
+
+def division_ending(run: str, suffix: str) -> str:
+    """The longest end of `run` that, with `suffix`, is a district or county the table knows:
+    ('年广信', '区') -> '广信', ('(河南省)息', '县') -> '息'; '' when there is none."""
+    full = _names()[0]
+    for i in range(max(0, len(run) - 8), len(run)):
+        name = run[i:] + suffix
+        if name in full and name not in COMMON_WORD_DIVISIONS:
+            return run[i:]
+    return ""

@@ -134,7 +134,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         run = before.group() if before else ""
         if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
             continue
-        prefix = _prefix_of(run, strong or suffix == "县")
+        prefix = gazetteer.division_ending(run, suffix) if suffix in ("区", "县") else ""
+        prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
         if not prefix:
             continue
         if suffix in ("区", "县") and not _known_division(prefix, suffix):

@@ -3,7 +3,7 @@ numbers no rule took underlined."""
 import streamlit as st
 
 import lib
-from dashboard import labels, ui
+from dashboard import data, labels, review, ui
 from dashboard.text import UNTAKEN_STYLE, Mark, box, esc, highlight, metric_colours, safe_link
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
@@ -56,3 +56,9 @@ legend = " ".join(f'<mark style="background:{c};padding:0 4px">{esc(labels.metri
 legend += f' <span style="{UNTAKEN_STYLE}">未提取的数字</span>'
 st.html(f"<p>{len(facts)} 个数字，{len(untaken)} 个数字没有被规则提取。悬停查看详情。</p><p>{legend}</p>")
 st.html(box(highlight(doc.text, marks)))
+
+review.section(doc_id, doc, facts, data.metric_options(app.facts) or sorted(lib.metric_labels()))
+with st.expander("校对表：下载或上传"):
+    st.caption("本地运行时校对自动保存在 data/corrections.csv；在线（托管）使用时请下载保存，下次上传即可恢复。"
+               "校对表也可当作标注数据：python -m lib evaluate --gold corrections.csv --docs 文章目录")
+    review.files()
