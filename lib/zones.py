@@ -94,7 +94,7 @@ def _prefix_of(run: str, strong: bool) -> str:
     prefix = last
     if len(words) >= 2:
         prev = words[-2]
-        if prev in _PROVINCES or (len(prev) >= 2 and _tag(prev) == "ns"):
+        if prev in _PROVINCES or (len(prev) >= 2 and (gazetteer.is_place(prev) or _tag(prev) == "ns")):
             prefix = prev + prefix   # 安徽巢湖, 包头稀土: a place before the name is part of it
     if prefix[0] in "占较比为" or prefix.endswith(("省", "级")) or GOVERNMENT_WORDS.search(prefix):
         return ""
@@ -143,6 +143,14 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
         name = canonical_zone(prefix + suffix)
+        if strong:
+            catalogued = gazetteer.catalogued_zone(name)
+            if catalogued and (not gazetteer.place_starting(name) or gazetteer.is_division(name)):
+                # the spec keeps the city: 金普新区 -> 大连金普新区, 稀土高新区 -> 包头稀土高新区,
+                # 滨海新区 -> 天津滨海新区; a name with its city (广州开发区) stays as written
+                name = catalogued
+            elif not gazetteer.has_place(prefix):
+                continue   # 厚植新区, 一流经开区, 会议高新区: no place and no catalogued zone
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
         aside = head.count("(") > head.count(")")

@@ -426,8 +426,8 @@ def test_compare_draws_one_period_kind_and_always_a_legend():
 
 def test_the_period_selector_lists_only_kinds_in_the_data_and_filters_the_chart():
     facts = data.normalise(lib.extract_text(
-        "2023年上半年,甲乙经开区实现地区生产总值50亿元。2022年,甲乙经开区实现地区生产总值90亿元。"
-        "2023年1-6月,丙丁高新区实现地区生产总值40亿元。", doc_id="p"))
+        "2023年上半年,芜湖经开区实现地区生产总值50亿元。2022年,芜湖经开区实现地区生产总值90亿元。"
+        "2023年1-6月,合肥高新区实现地区生产总值40亿元。", doc_id="p"))
     folded = data.fold(facts)
     assert sorted({labels.period_kind(p) for p in folded["period"]}) == ["H1", "year"]
     assert sorted(ui.in_period(folded, "H1")["value"]) == [40.0, 50.0]   # 1-6月 is 上半年

@@ -14,8 +14,8 @@ from dashboard import data, review
 from lib import corrections
 
 ROOT = Path(__file__).resolve().parents[1]
-TEXT = ("甲乙经开区2023年经济运行情况\n全区实现地区生产总值120亿元,同比增长8.5%。"
-        "丙丁高新区实现营业收入50亿元。")
+TEXT = ("芜湖经开区2023年经济运行情况\n全区实现地区生产总值120亿元,同比增长8.5%。"
+        "合肥高新区实现营业收入50亿元。")
 
 
 def _facts():
@@ -29,22 +29,22 @@ def test_reject_correct_and_article_zone():
     corr = corrections.upsert(corrections.empty(), [
         corrections.figure_row(growth, TEXT, "reject"),
         corrections.figure_row(gdp, TEXT, "correct", metric="industrial_output"),
-        corrections.article_row("a", TEXT, zone="戊己经开区"),
+        corrections.article_row("a", TEXT, zone="马鞍山经开区"),
     ])
     out = corrections.apply(facts, {"a": TEXT}, corr)
     assert 8.5 not in out["value"].tolist()                                    # rejected
     assert out.loc[out["value"] == 120.0, "metric"].item() == "industrial_output"
-    assert out.loc[out["value"] == 120.0, "zone"].item() == "戊己经开区"         # followed the article
-    assert out.loc[out["value"] == 50.0, "zone"].item() == "丙丁高新区"          # named in its sentence
+    assert out.loc[out["value"] == 120.0, "zone"].item() == "马鞍山经开区"         # followed the article
+    assert out.loc[out["value"] == 50.0, "zone"].item() == "合肥高新区"          # named in its sentence
     assert out["reviewed"].tolist() == [True, False]
     assert len(facts) == 3 and facts["metric"].tolist()[0] == "gdp"           # the extraction is untouched
 
 
 def test_a_changed_article_does_not_inherit_corrections():
     facts = _facts()
-    corr = corrections.upsert(corrections.empty(), [corrections.article_row("a", TEXT, zone="戊己经开区")])
+    corr = corrections.upsert(corrections.empty(), [corrections.article_row("a", TEXT, zone="马鞍山经开区")])
     out = corrections.apply(facts, {"a": TEXT + "补充。"}, corr)
-    assert "戊己经开区" not in out["zone"].tolist()
+    assert "马鞍山经开区" not in out["zone"].tolist()
 
 
 def test_the_last_correction_of_a_figure_wins_and_the_file_round_trips(tmp_path):
