@@ -30,6 +30,8 @@ CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
 GENERIC_REFERENCE = re.compile(
     r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
+# A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
+BENCHMARK_BEFORE = re.compile(r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$")
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
@@ -153,8 +155,10 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 continue   # 厚植新区, 一流经开区, 会议高新区: no place and no catalogued zone
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
-        aside = head.count("(") > head.count(")")
-        out.append(ZoneMention(m.start() - len(prefix), m.end(), name, strong, aside))
+        at = m.start() - len(prefix)
+        aside = head.count("(") > head.count(")") \
+            or bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))   # 超过…富阳区: a yardstick
+        out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
 
 
