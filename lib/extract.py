@@ -84,6 +84,9 @@ def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int 
         sub_year = any(p.period != "year" for p in recent_starting_in(st.periods, s.start, fig.start, RECENT_CUES))
         if sub_year or st.para_period not in ("", "year"):
             return st.article_year, "", "this-year", st.year_evidence   # 一季度…: this year's quarter
+        review = timeframe.full_year_cue_year(st.article_year, st.pub_month)
+        if review and st.default_year == st.article_year:
+            return review, "", "review", st.year_evidence   # a January report: last year's results
         return st.default_year, "", "carried", "article" if st.default_year != st.article_year else st.year_evidence
     if cue.kind == "since":
         since = cue.year if cue.year is not None else st.article_year
@@ -353,7 +356,9 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
-    if target and st.article_year and (cue_kind == "carried" or EVERY_YEAR.search(clause_before)):
+    if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
+        target = False   # 预计 in a January report with no year: an estimate of the year just ended
+    if target and st.article_year and (cue_kind in ("carried", "review") or EVERY_YEAR.search(clause_before)):
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
     period = _period_for(st, s, fig, clause_before, since, year, target)

@@ -45,6 +45,12 @@ def target_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def only_estimates(before: str) -> bool:
+    """The plan words before a figure are all 预计 (an estimate, not a plan)."""
+    found = [m.group() for m in TARGET_MARKER.finditer(before)]
+    return bool(found) and all(w == "预计" for w in found)
+
+
 def _next(positions: list[int], at: int, default: int) -> int:
     i = bisect.bisect_left(positions, at)
     return positions[i] if i < len(positions) else default

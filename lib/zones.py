@@ -17,7 +17,7 @@ from functools import lru_cache
 from lib import gazetteer
 
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
-                   "高新区", "开发区", "新区", "工业园区"]
+                   "高新区", "开发区", "新区", "工业园区", "示范区"]   # 示范区: 山西转型综改示范区 (needs a place)
 WEAK_SUFFIXES = ["新城", "县", "区"]
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
 GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
@@ -25,7 +25,7 @@ LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
-SUFFIX_RE = re.compile("(?=[国高经开新工县区])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
+SUFFIX_RE = re.compile("(?=[国高经开新工县区示])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
 GENERIC_REFERENCE = re.compile(
@@ -177,7 +177,7 @@ def same_zone(mention: str, zone: str) -> bool:
         return True
     if _generic_form(mention) == zone or _generic_form(zone) == mention:
         return True   # 烟台开发区 is the everyday name of 烟台经开区
-    for suffix in ("经开区", "高新区", "开发区", "新区", "县", "区", "新城"):
+    for suffix in ("经开区", "高新区", "开发区", "新区", "示范区", "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
             a, b = mention[: -len(suffix)], zone[: -len(suffix)]
             it = iter(b)
@@ -191,7 +191,7 @@ def is_county(zone: str) -> bool:
 
 
 def is_development_zone(zone: str) -> bool:
-    return zone.endswith(("高新区", "经开区", "开发区", "新区", "工业园区"))
+    return zone.endswith(("高新区", "经开区", "开发区", "新区", "工业园区", "示范区"))
 
 
 def _generic_form(name: str) -> str:

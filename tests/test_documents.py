@@ -92,3 +92,13 @@ def test_a_year_named_again_ends_a_carried_period():
                  "工业增加值增长5%。", zone="芜湖经开区")
     assert [(r["year"], r["period"], r["value"]) for r in rows] == [
         (2023, "H1", 50.0), (2022, "year", 90.0), (2022, "year", 5.0)]
+
+
+def test_a_january_report_without_years_reports_the_year_before():
+    """Published in January: figures with no year are last year's; 预计 there is an estimate of
+    the year just ended (actual), a plan (力争) is for this year."""
+    rows = facts("过去一年,全区预计地区生产总值超过2100亿元,增长8.8%左右;固定资产投资616亿元。"
+                 "今年力争地区生产总值增长8%。", zone="芜湖经开区", published="2018-01-24")
+    got = [(r["value"], r["year"], r["status"]) for r in rows]
+    assert got == [(2100.0, 2017, "actual"), (8.8, 2017, "actual"), (616.0, 2017, "actual"),
+                   (8.0, 2018, "target")]
