@@ -57,6 +57,8 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
             for k, i in enumerate(listed):
                 sent_rows[i][1]["year"] = int(span.group(1)) + k
                 sent_rows[i][1]["year_source"] = "sentence"
+                if sent_rows[i][1]["period"] == "multi-year":
+                    sent_rows[i][1]["period"] = "year"   # each value is its own year's
             continue
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:

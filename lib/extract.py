@@ -103,8 +103,10 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
                 year: int | None, target: bool) -> str:
     if since:
         return since
-    if timeframe.MULTI_YEAR.search(clause_before) or s.multi_year[0] <= fig.start - s.start < s.multi_year[1]:
+    if timeframe.MULTI_YEAR.search(clause_before):
         return "multi-year"
+    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig):
+        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's
     last = last_starting_in(st.periods, s.start, fig.start)
     if last is not None:
         return last.period
@@ -113,6 +115,12 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
     if st.section_period:
         return st.section_period
     return st.default_period if year == st.article_year and not target else "year"
+
+
+def _year_named_at(st: DocState, fig: Figure) -> bool:
+    """A year stands right before the figure (2015年的568亿元): the figure is that year's."""
+    cue = last_starting_in(st.cues, max(0, fig.start - 12), fig.start, lambda c: c.kind != "comparison")
+    return cue is not None and cue.year is not None and fig.start - cue.end <= 1
 
 
 def _names_its_year(st: DocState, s: Sentence, fig: Figure) -> bool:

@@ -36,8 +36,8 @@ FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批�
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
 
 PERIOD_CUE = re.compile(
-    r"(?=[上一第1前全])"   # fail fast: every cue starts with one of these
-    r"(?:(?P<h1>上半年)|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
+    r"(?=[上一第1前全半])"   # fail fast: every cue starts with one of these
+    r"(?:(?P<h1>上半年|(?<![近前后每这过])半年(?=报|度|[“\"]?(?:成绩单|答卷|经济)))|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
     r"|(?P<h1b>前半年)"
     r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月"
     r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -45,7 +45,8 @@ PERIOD_CUE = re.compile(
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
 )
 MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|历年")
-MULTI_YEAR_OPENING = re.compile(r"近年来|近几年|近两年|近三年|近五年")  # govern up to a semicolon
+# govern up to a semicolon: 近年来, 十年来, 五年来, 多年来 (not 2015年来: that is since-2015)
+MULTI_YEAR_OPENING = re.compile(r"近年来|近几年|近两年|近三年|近五年|多年来|(?<![\d年])(?:[两二三四五六七八九十]|十[一二三四五])年来")
 ERA_CLUES = [  # (pattern, how to get the year)
     (re.compile(r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年"), 1949),
     (re.compile(r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞"), 1949),
