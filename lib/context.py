@@ -17,6 +17,7 @@ from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
+WORK_REPORT_HEAD = re.compile(r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告")
 HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
 BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过|全省|全市|全国|全县)$")
@@ -95,12 +96,14 @@ class DocState:
             zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(title))
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
-            doc.published, doc.url, half_width(raw[:dates.HEAD_CHARS]))
+            doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))
         self.article_year = pub_year or timeframe.infer_article_year(text, self.cues)
         if not pub_year:
             self.year_source = "inferred" if self.article_year else ""
         # evidence columns: where the article's year and zone came from
         self.year_evidence = {"text": "article"}.get(self.year_source, self.year_source)
+        # 政府工作报告: given early in a year, it reports on the year before and plans this one
+        self.work_report = bool(WORK_REPORT_HEAD.search((doc.title or "") + "\n" + text[:dates.HEAD_CHARS]))
         self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, title)
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)

@@ -106,10 +106,21 @@ def date_from_head(text: str) -> tuple[int, int] | None:
     return None
 
 
+# 2022年政府工作报告: delivered at the year's people's congress, in January or February
+WORK_REPORT = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
+
+
+def date_of_work_report(head: str) -> tuple[int, int] | None:
+    m = WORK_REPORT.search(head[:HEAD_CHARS])
+    if m and FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
+        return int(m.group(1)), 1
+    return None
+
+
 def article_date(published: str, url: str, head: str) -> tuple[int | None, int, str]:
     """(year, month or 0, source) of the article: source is manifest, url, text or ''."""
     for source, found in (("manifest", date_from_published(published)), ("url", date_from_url(url)),
-                          ("text", date_from_head(head))):
+                          ("text", date_from_head(head)), ("text", date_of_work_report(head))):
         if found:
             return found[0], found[1], source
     return None, 0, ""

@@ -85,6 +85,8 @@ def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int 
         if sub_year or st.para_period not in ("", "year"):
             return st.article_year, "", "this-year", st.year_evidence   # 一季度…: this year's quarter
         review = timeframe.full_year_cue_year(st.article_year, st.pub_month)
+        if st.work_report and st.article_year:
+            return st.article_year - 1, "", "review", st.year_evidence   # a work report reviews the year before
         if review and st.default_year == st.article_year:
             return review, "", "review", st.year_evidence   # a January report: last year's results
         return st.default_year, "", "carried", "article" if st.default_year != st.article_year else st.year_evidence

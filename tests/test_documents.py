@@ -102,3 +102,11 @@ def test_a_january_report_without_years_reports_the_year_before():
     got = [(r["value"], r["year"], r["status"]) for r in rows]
     assert got == [(2100.0, 2017, "actual"), (8.8, 2017, "actual"), (616.0, 2017, "actual"),
                    (8.0, 2018, "target")]
+
+
+def test_a_work_report_reviews_the_year_before_its_date():
+    text = ("息县2022年政府工作报告\n——2022年4月26日在县人大会议上\n过去的五年,全县生产总值年均增长8.5%;"
+            "一般公共预算收入突破10亿元。\n今年力争生产总值增长7%。")
+    rows = facts(text, zone="息县")
+    got = [(r["value"], r["year"], r["status"]) for r in rows]
+    assert got == [(8.5, 2021, "actual"), (10.0, 2021, "actual"), (7.0, 2022, "target")]
