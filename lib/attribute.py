@@ -175,7 +175,7 @@ def _last_measure_word(clause_before: str) -> str:
     The clause's tail is searched first: a word found ending well inside it is the last one,
     so long clauses (a list of rates) cost no scan of all their words."""
     n = len(clause_before)
-    lo = max(0, n - NEAR_WINDOW)
+    lo = max(0, n - NEAR_WINDOW)   # 0 for the usual short clause: one scan
     while True:
         best, kind = -1, ""
         for pattern, name in MEASURE_WORDS:

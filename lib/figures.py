@@ -122,7 +122,7 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
     if not rule and not scale:
         return None
     written_number = m.group("num")
-    if sum(ch.isdigit() for ch in written_number) > MAX_NUMBER_DIGITS:
+    if len(written_number) > MAX_NUMBER_DIGITS and sum(ch.isdigit() for ch in written_number) > MAX_NUMBER_DIGITS:
         return None   # a run of 400 digits is an id or junk, and would overflow to inf
     number = parse_number(written_number)
     factor = scale_factor(scale)

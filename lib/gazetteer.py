@@ -75,15 +75,25 @@ COMMON_WORD_DIVISIONS = frozenset({"城区", "郊区", "矿区", "新城区", "�
                                    "新区", "市区", "开发区", "高新区"})
 
 
+@lru_cache(maxsize=20000)
 def division_ending(run: str, suffix: str) -> str:
     """The longest end of `run` that, with `suffix`, is a district or county the table knows:
     ('年广信', '区') -> '广信', ('(河南省)息', '县') -> '息'; '' when there is none."""
-    full = _names()[0]
+    stems = _division_stems().get(suffix, frozenset())
     for i in range(max(0, len(run) - 8), len(run)):
-        name = run[i:] + suffix
-        if name in full and name not in COMMON_WORD_DIVISIONS:
+        if run[i:] in stems:
             return run[i:]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _division_stems() -> dict[str, frozenset]:
+    """区 -> {广信, 鸠江, …}, 县 -> {息, 长兴, …}: the names before the suffix, common words left out."""
+    out: dict[str, set] = {"区": set(), "县": set()}
+    for name in _names()[0]:
+        if name[-1] in out and len(name) >= 2 and name not in COMMON_WORD_DIVISIONS:
+            out[name[-1]].add(name[:-1])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def place_starting(run: str, shortest: int = 2) -> str:

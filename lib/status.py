@@ -28,13 +28,14 @@ STATEMENT_END = re.compile(r"[;；。]")
 def target_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence (relative offsets) whose figures are targets."""
     spans = []
-    actual_at = [a.start() for a in ACTUAL_MARKER.finditer(sentence)]   # found once: no rescans
-    # where clauses and statements end, found once, and only when a marker scoped by them is there
-    clause_ends = _starts(CLAUSE_END, sentence) if CLAUSE_SCOPED.search(sentence) else []
-    statement_ends = _starts(STATEMENT_END, sentence) if STATEMENT_SCOPED.search(sentence) else []
+    actual_at = clause_ends = statement_ends = None   # found once, on first need: no rescans
     for m in TARGET_MARKER.finditer(sentence):
         if spans and m.start() < spans[-1][1]:
             continue
+        if actual_at is None:
+            actual_at = _starts(ACTUAL_MARKER, sentence)
+            clause_ends = _starts(CLAUSE_END, sentence) if CLAUSE_SCOPED.search(sentence) else []
+            statement_ends = _starts(STATEMENT_END, sentence) if STATEMENT_SCOPED.search(sentence) else []
         end = len(sentence)
         i = bisect.bisect_left(actual_at, m.end())
         if i < len(actual_at):

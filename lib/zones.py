@@ -32,6 +32,7 @@ GENERIC_REFERENCE = re.compile(
     r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
 BENCHMARK_BEFORE = re.compile(r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$")
+BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first characters of those words: a cheap test first
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
@@ -146,20 +147,28 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue
         name = canonical_zone(prefix + suffix)
         if strong:
-            catalogued = gazetteer.catalogued_zone(name)
-            if catalogued and (not gazetteer.place_starting(name) or gazetteer.is_division(name)):
-                # the spec keeps the city: 金普新区 -> 大连金普新区, 稀土高新区 -> 包头稀土高新区,
-                # 滨海新区 -> 天津滨海新区; a name with its city (广州开发区) stays as written
-                name = catalogued
-            elif not gazetteer.has_place(prefix):
+            name = _checked_strong_name(name, prefix)
+            if not name:
                 continue   # 厚植新区, 一流经开区, 会议高新区: no place and no catalogued zone
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
         at = m.start() - len(prefix)
         aside = head.count("(") > head.count(")") \
-            or bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))   # 超过…富阳区: a yardstick
+            or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
+                and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at)))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
+
+
+@lru_cache(maxsize=20000)
+def _checked_strong_name(name: str, prefix: str) -> str:
+    """The zone a development-zone name stands for, or '' when it names no real place and no
+    catalogued zone. The spec keeps the city: 金普新区 -> 大连金普新区, 稀土高新区 -> 包头稀土高新区,
+    滨海新区 -> 天津滨海新区; a name written with its city (广州开发区) stays as written."""
+    catalogued = gazetteer.catalogued_zone(name)
+    if catalogued:
+        return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
+    return name if gazetteer.has_place(prefix) else ""
 
 
 def _known_division(prefix: str, suffix: str) -> bool:
