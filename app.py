@@ -17,6 +17,7 @@ PAGES = [
     st.Page("pages/compare.py", title="对比", icon=":material/bar_chart:", url_path="compare"),
     st.Page("pages/trends.py", title="趋势", icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/evidence.py", title="来源", icon=":material/format_quote:", url_path="evidence"),
+    st.Page("pages/conflicts.py", title="冲突", icon=":material/difference:", url_path="conflicts"),
     st.Page("pages/documents.py", title="文章", icon=":material/article:", url_path="documents"),
     st.Page("pages/add.py", title="添加文章", icon=":material/upload_file:", url_path="add"),
     st.Page("pages/data.py", title="数据", icon=":material/table:", url_path="data"),

@@ -19,6 +19,7 @@ FONT = dict(family="Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC
             size=13)
 COLOURS = qualitative.Plotly + qualitative.D3[1:] + qualitative.Dark24
 TARGET_PATTERN = "/"
+CONFLICT_LINE = "#d62728"   # the outline of a bar whose value another article contradicts
 HOVER = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>"
          "数值：%{customdata[2]}<br>限定：%{customdata[3]}<br>"
          "%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
@@ -100,12 +101,16 @@ def compare_bars(folded: pd.DataFrame, title: str, y_title: str, subtitle: str =
     d = d.assign(pos=pos)
     colours = year_colours(order)
     fig = go.Figure()
+    clash = d["conflict"].notna() if "conflict" in d.columns else pd.Series(False, index=d.index)
     for (r, target), g in d.groupby(["_r", "_t"], sort=True):
         x = order[r]
+        marked = clash.loc[g.index]
         fig.add_bar(
             x=g["pos"], y=g["value"], width=0.85, name=x + ("（目标）" if target else ""),
             customdata=_hover(g), hovertemplate=HOVER,
-            marker=dict(color=colours[x], line=dict(color=colours[x], width=1),
+            # a red outline: another article states a different value for this bar (see 冲突)
+            marker=dict(color=colours[x], line=dict(color=[CONFLICT_LINE if m else colours[x] for m in marked],
+                                                    width=[3 if m else 1 for m in marked]),
                         pattern=dict(shape=TARGET_PATTERN if target else "", fgcolor="white",
                                      fillmode="overlay", size=6)),
             opacity=0.8 if target else 1.0)

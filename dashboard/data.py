@@ -21,8 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # The bundled corpus; ZM_CORPUS_DIR points elsewhere (tests use a scratch copy).
 CORPUS_DIR = Path(os.environ.get("ZM_CORPUS_DIR", ROOT / "data" / "corpus"))
 
-# Repeats of one figure in one article (title + body) are one bar/point in charts.
-FOLD_KEYS = ["doc_id", "zone", "metric", "measure", "year", "period", "status", "value"]
+# Repeats of one figure in one article (title + body) are one bar/point in charts; the value is
+# compared to 3 significant digits, so 402亿元 and 402.4亿元 in one article are one figure.
+FOLD_KEYS = ["doc_id", "zone", "metric", "measure", "year", "period", "status", "_same_value"]
+# What a chart bar stands for: two articles giving different values for it are in conflict.
+BAR_KEYS = ["zone", "year", "period", "metric", "measure", "status", "unit"]
 TEXT_COLUMNS = ["doc_id", "zone", "scope", "subject", "period", "metric", "measure", "unit",
                 "qualifier", "status", "sentence", "rule", "zone_source", "year_source"]
 
@@ -165,9 +168,36 @@ def fold(df: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct figure of an article; `mentions` says how often it was stated."""
     if df.empty:
         return df.assign(mentions=pd.Series(dtype=int))
-    mentions = df.groupby(FOLD_KEYS, dropna=False, sort=False)["value"].transform("size")
-    keep = ~df.duplicated(FOLD_KEYS)
-    return df.assign(mentions=mentions)[keep]
+    d = df.assign(_same_value=same_value(df["value"]), _precision=df["value"].map(_decimals))
+    mentions = d.groupby(FOLD_KEYS, dropna=False, sort=False)["value"].transform("size")
+    d = d.assign(mentions=mentions).sort_values("_precision", ascending=False, kind="stable")
+    keep = ~d.duplicated(FOLD_KEYS)           # the most precise writing of the figure stays
+    return d[keep].sort_index().drop(columns=["_same_value", "_precision"])
+
+
+def same_value(values: pd.Series) -> pd.Series:
+    """Values rounded to 3 significant digits: the key under which 402 and 402.4 are one."""
+    return values.map(lambda v: v if pd.isna(v) or v == 0 else float(f"{v:.3g}"))
+
+
+def _decimals(v) -> int:
+    text = f"{v:.10g}" if not pd.isna(v) else ""
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def conflicts(folded: pd.DataFrame) -> pd.DataFrame:
+    """Folded figures that share a bar (zone, year, period, metric, measure, status, unit) with
+    a different value from another article; `conflict` numbers the groups."""
+    d = folded.dropna(subset=["year"])
+    if d.empty:
+        return d.assign(conflict=pd.Series(dtype=int))
+    d = d.assign(_v=same_value(d["value"]))
+    groups = d.groupby(BAR_KEYS, dropna=False)
+    clash = groups["_v"].transform("nunique").gt(1) & groups["doc_id"].transform("nunique").gt(1)
+    d = d[clash]
+    if d.empty:
+        return d.drop(columns="_v").assign(conflict=pd.Series(dtype=int))
+    return d.drop(columns="_v").assign(conflict=d.groupby(BAR_KEYS, dropna=False).ngroup())
 
 
 def main_unit(df: pd.DataFrame) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 import lib
-from lib import corpus_store
+from lib import corpus_store, corrections
+from lib.normalize import normalize
 from dashboard import data
 
 
@@ -23,12 +24,20 @@ def unique_id(wanted: str, taken: set[str]) -> str:
     return doc_id
 
 
-def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
+def content_key(text: str) -> str:
+    """The same article whatever its encoding, script or spacing: the normalised text's hash
+    (a GBK and a UTF-8 copy, or a traditional mirror, give one key)."""
+    return corrections.doc_hash(re.sub(r"\s+", "", normalize(text).text))
+
+
+def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str], known: dict | None = None):
     """Read uploaded files and pasted Documents; extract each article on its own.
 
     Returns (docs by id, facts, errors as "name: reason"). A file that can't be read or
-    extracted is reported and skipped; the good ones are kept.
+    extracted is reported and skipped; the good ones are kept. `known` maps content keys of
+    the articles already there to their ids: a re-upload is reported and adds nothing.
     """
+    known = dict(known or {})
     docs, errors = [], []
     taken = set(taken)
     for name, content in files:
@@ -44,6 +53,11 @@ def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
     docs.extend(pasted)
     kept, frames = {}, []
     for doc in docs:
+        key = content_key(doc.text)
+        if key in known:
+            errors.append(f"{doc.path or doc.doc_id}: 与已有文章 {known[key]} 内容相同，未重复加入 / "
+                          f"the same text as {known[key]}, not added again")
+            continue
         doc.doc_id = unique_id(doc.doc_id, taken)
         facts, failed = lib.extract_batch([doc])  # a failure is this document's ReadError
         if failed:
@@ -51,6 +65,7 @@ def ingest(files: list[tuple[str, bytes]], pasted: list, taken: set[str]):
             continue
         frames.append(data.normalise(facts))
         taken.add(doc.doc_id)
+        known[key] = doc.doc_id
         kept[doc.doc_id] = doc
     facts = pd.concat(frames, ignore_index=True) if frames else data.normalise(pd.DataFrame())
     return kept, facts, errors

@@ -37,19 +37,21 @@ if st.button("提取并加入", type="primary", key="add_go"):
         pasted.append(lib.Document(doc_id="pasted", text=pasted_text, title=pasted_title.strip(),
                                    zone=pasted_zone.strip()))
     with st.spinner("正在读取并提取…"):
+        present = ui.app_data().docs
+        known = {uploads.content_key(d.text): i for i, d in present.items()}
         docs, facts, errors = uploads.ingest([(u.name, u.getvalue()) for u in files or []],
-                                             pasted, set(ui.app_data().docs))
+                                             pasted, set(present), known)
     ss["upl_docs"] = {**ss["upl_docs"], **docs}
     old = ss.get("upl_facts")
     ss["upl_facts"] = facts if old is None else pd.concat([old, facts], ignore_index=True)
     ss["upl_errors"] = errors
-    ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。"
+    ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。" if docs else ""
     ss["add_round"] += 1
     ss["add_reset"] = True
     st.rerun()  # every page (and the sidebar) now sees the new articles
 
 if msg := ss.pop("add_message", None):
-    st.success(msg)
+    st.success(msg)   # nothing added: only the reasons below are shown, no green "0 篇"
 if ss["upl_errors"]:
     st.error(f"{len(ss['upl_errors'])} 个文件未能加入：")
     st.html("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in ss["upl_errors"]) + "</ul>")

@@ -32,6 +32,11 @@ if len(other_units):
     st.caption(f"另有 {int((folded['unit'] != unit).sum())} 个数字单位不同（"
                f"{'、'.join(other_units)}），未画入图中，可在“来源”页查看。")
 
+clashes = data.conflicts(plotted)
+plotted = plotted.assign(conflict=clashes["conflict"].reindex(plotted.index))
+if not clashes.empty:
+    st.warning(f"{clashes['conflict'].nunique()} 处数字在不同文章中不一致（红框柱），"
+               "可在“冲突”页并排查看来源并选定采用的数值。", icon=":material/warning:")
 stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist(),
                         measure=f.measure, period=period or "")
 fig = charts.compare_bars(plotted, title, f"{title}（{unit}）",

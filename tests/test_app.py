@@ -23,7 +23,7 @@ from dashboard import captions, charts, data, export, labels, text, ui, uploads
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["overview", "compare", "trends", "evidence", "documents", "add", "data"]
+PAGES = ["overview", "compare", "trends", "evidence", "conflicts", "documents", "add", "data"]
 XSS = ('<script>alert("x")</script><img src=x onerror="alert(1)"> '
        "[点我](http://evil.example/) ![图](http://evil.example/a.png) **粗体** "
        "2023年全区实现地区生产总值120亿元,同比增长8.5%。")
@@ -316,13 +316,34 @@ def test_pasted_article_is_used_on_every_page_of_the_session():
 
 def test_adding_empties_the_inputs_and_keeps_ids_unique():
     at = goto(start(), "add")
-    for _ in range(2):
-        at.text_area(key="add_text").set_value(GOOD.decode())
+    for text in (GOOD.decode(), GOOD.decode() + "另有新增企业12家。"):
+        at.text_area(key="add_text").set_value(text)
         at.button(key="add_go").click().run()
         assert at.text_area(key="add_text").value == ""
         assert not at.file_uploader[0].value
     assert list(at.session_state["upl_docs"]) == ["pasted", "pasted_2"]
     assert uploads.unique_id("年报 2023.docx", {"年报_2023.docx"}) == "年报_2023.docx_2"
+
+
+def test_a_duplicate_upload_says_so_and_adds_nothing():
+    at = goto(start(), "add")
+    at.text_area(key="add_text").set_value(GOOD.decode())
+    at.button(key="add_go").click().run()
+    facts_before = len(at.session_state["app_data"].facts)
+    # the same article again, in traditional characters and GBK, as a file
+    traditional = GOOD.decode().replace("区", "區").replace("实现", "實現").encode("gbk", errors="ignore")
+    docs, facts, errors = uploads.ingest([("again.txt", GOOD)], [], set(at.session_state["upl_docs"]),
+                                         {uploads.content_key(GOOD.decode()): "pasted"})
+    assert docs == {} and facts.empty and "pasted" in errors[0] and "未重复加入" in errors[0]
+    assert uploads.content_key(traditional.decode("gbk")) == uploads.content_key(GOOD.decode())
+    at.text_area(key="add_text").set_value(GOOD.decode())
+    at.button(key="add_go").click().run()
+    assert len(at.session_state["app_data"].facts) == facts_before
+    assert not at.success and any("未重复加入" in h.proto.body for h in at.html)
+    corpus_doc = next(iter(at.session_state["app_data"].docs.values()))
+    at.text_area(key="add_text").set_value(corpus_doc.text)   # a bundled article pasted again
+    at.button(key="add_go").click().run()
+    assert len(at.session_state["app_data"].facts) == facts_before
 
 
 def test_uploads_stay_in_the_visitors_session():
@@ -504,3 +525,29 @@ def test_pure_dashboard_modules_import_no_streamlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__('pathlib').Path(__file__).resolve().parents[1]))
     assert out.stdout.strip() == "False"
+
+
+def test_a_conflict_is_marked_listed_and_resolved_by_a_choice(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
+    gdp = corpus_facts()
+    gdp = gdp[(gdp["metric"] == "gdp") & (gdp["measure"] == "level") & (gdp["status"] == "actual")
+              & (gdp["period"] == "year") & gdp["year"].notna() & (gdp["zone"] != "") & (gdp["scope"] == "zone")]
+    row = gdp.iloc[0]
+    other = round(row.value * 1.5, 1)
+    at = goto(start(), "add")
+    at.text_area(key="add_text").set_value(f"{int(row.year)}年,全区实现地区生产总值{other}亿元。")
+    at.text_input(key="add_zone").set_value(row.zone)
+    at.button(key="add_go").click().run()
+    query = {"zone": [row.zone], "metric": "gdp", "measure": "level", "year": [str(int(row.year))]}
+    at = goto(start(query, upl_docs=at.session_state["upl_docs"], upl_facts=at.session_state["upl_facts"]),
+              "compare")
+    assert any("不一致" in w.value for w in at.warning)
+    widths = [w for t in figure(at)["data"] for w in t["marker"]["line"]["width"]]
+    assert 3 in widths                                          # the red outline
+    at = goto(at, "conflicts")
+    assert not any("没有不一致" in i.value for i in at.info)
+    at.button[0].click().run()      # 采用此值: the first (default) choice
+    assert not at.exception
+    left = data.conflicts(data.fold(data.filter_facts(at.session_state["app_data"].facts,
+                                                      Filters(zones=(row.zone,), metric="gdp"))))
+    assert left.empty and (tmp_path / "corrections.csv").is_file()

@@ -38,7 +38,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # page url path -> (title shown, draws charts)
 PAGES = {"": ("开发区指标看板", True), "compare": ("对比", True), "trends": ("趋势", True),
-         "evidence": ("来源", False), "documents": ("文章", False), "add": ("添加文章", False),
+         "evidence": ("来源", False), "conflicts": ("冲突", False), "documents": ("文章", False), "add": ("添加文章", False),
          "data": ("数据", False)}
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DRAWN = ".js-plotly-plot .main-svg .xtick"
@@ -158,7 +158,7 @@ def test_a_deep_link_on_a_fresh_server_opens_its_page_in_the_frame(page):
         assert page.locator('[role="dialog"]').count() == 0, \
             page.locator('[role="dialog"]').first.inner_text()
         nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
-        assert [t.split()[-1] for t in nav] == ["概览", "对比", "趋势", "来源", "文章", "添加文章", "数据"]
+        assert [t.split()[-1] for t in nav] == ["概览", "对比", "趋势", "来源", "冲突", "文章", "添加文章", "数据"]
         kept = parse_qs(urlparse(page.url).query)
         assert urlparse(page.url).path == "/compare" and kept["metric"] == ["gdp"]
         # the sidebar filters are the frame's and still work in this session
