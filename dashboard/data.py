@@ -131,8 +131,9 @@ def add_corrections(rows: list[dict]) -> None:
 
 
 def replace_corrections(table: pd.DataFrame) -> None:
-    from dashboard import uploads
+    from dashboard import uploads, workspace
     st.session_state[CORRECTIONS_KEY] = table
+    workspace.keep()   # kept on the server under the URL's key
     if not uploads.is_hosted() and CORRECTIONS_FILE.parent.is_dir():
         tmp = CORRECTIONS_FILE.with_name("." + CORRECTIONS_FILE.name + ".tmp")
         tmp.write_bytes(corrections.to_csv(table))

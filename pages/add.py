@@ -4,15 +4,19 @@ import pandas as pd
 import streamlit as st
 
 import lib
-from dashboard import data, ui, uploads
+from dashboard import data, ui, uploads, workspace
 from dashboard.text import esc
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 
 st.title("添加文章")
-st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。新文章只在本次会话中使用，其他访问者看不到。")
+st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。新文章和校对保存在服务器上的私人工作区，"
+           f"地址栏中的 ws= 是它的钥匙：刷新或把链接发给同事都能重新打开，没有链接的人看不到；"
+           f"{workspace.EXPIRY_DAYS} 天未保存即删除。")
 
 ss = st.session_state
+if ss.pop("ws_missing", False):
+    st.warning(f"链接中的工作区已过期或不存在（工作区保存 {workspace.EXPIRY_DAYS} 天），其中的文章需要重新上传。")
 ss.setdefault("upl_docs", {})
 ss.setdefault("upl_errors", [])
 ss.setdefault("add_round", 0)
@@ -46,6 +50,8 @@ if st.button("提取并加入", type="primary", key="add_go"):
     ss["upl_facts"] = facts if old is None else pd.concat([old, facts], ignore_index=True)
     ss["upl_errors"] = errors
     ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。" if docs else ""
+    if docs and (problem := workspace.keep()):   # kept on the server, the key in the URL
+        ss["upl_errors"] = ss["upl_errors"] + [problem]
     ss["add_round"] += 1
     ss["add_reset"] = True
     st.rerun()  # every page (and the sidebar) now sees the new articles
@@ -68,6 +74,7 @@ st.dataframe(pd.DataFrame([{"文章": d.doc_id, "标题": d.title, "开发区": 
 
 if st.button("清空本次添加", key="add_clear"):
     ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
+    workspace.keep()
     st.rerun()
 
 if uploads.can_save_locally():

@@ -23,3 +23,12 @@ def corpus_facts():
     """The facts of the bundled corpus, extracted once for the whole session."""
     from lib import extract_facts
     return extract_facts(CORPUS)
+
+
+@pytest.fixture(autouse=True)
+def private_stores(tmp_path, monkeypatch):
+    """Workspaces and corrections written by a test go to its own temporary folder, never into
+    the repository's data/ or the user's home."""
+    monkeypatch.setenv("ZM_WORKSPACES", str(tmp_path / "workspaces"))
+    from dashboard import data
+    monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")

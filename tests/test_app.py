@@ -7,6 +7,8 @@ download bytes must be real files of their type.
 from __future__ import annotations
 
 import base64
+import os
+import time
 import io
 import json
 import shutil
@@ -551,3 +553,30 @@ def test_a_conflict_is_marked_listed_and_resolved_by_a_choice(tmp_path, monkeypa
     left = data.conflicts(data.fold(data.filter_facts(at.session_state["app_data"].facts,
                                                       Filters(zones=(row.zone,), metric="gdp"))))
     assert left.empty and (tmp_path / "corrections.csv").is_file()
+
+
+def test_uploads_survive_a_refresh_and_a_shared_link_but_not_without_the_key():
+    at = goto(start(), "add")
+    at.text_area(key="add_text").set_value(GOOD.decode())
+    at.button(key="add_go").click().run()
+    key = at.query_params["ws"]
+    key = key[0] if isinstance(key, list) else key
+    assert len(key) == 22                                     # secrets.token_urlsafe(16): 128 bits
+    again = goto(start({"ws": key}), "documents")           # a refresh / a colleague's browser
+    assert "pasted" in again.session_state["app_data"].docs
+    assert "pasted" not in start().session_state["app_data"].docs          # no key: not there
+    assert "pasted" not in start({"ws": "A" * 22}).session_state["app_data"].docs  # a wrong key
+
+
+def test_workspaces_expire_and_have_a_quota(tmp_path):
+    from dashboard import workspace
+    key = workspace.new_key()
+    workspace.save(key, {"a": lib.Document(doc_id="a", text="2021年产值5亿元。")}, lib.corrections.empty())
+    assert workspace.load(key)[0]["a"].text == "2021年产值5亿元。"
+    old = time.time() - (workspace.EXPIRY_DAYS + 1) * 86400
+    os.utime(workspace.root() / key / "docs.json", (old, old))
+    assert workspace.load(key) is None and not (workspace.root() / key).exists()
+    with pytest.raises(workspace.QuotaError):
+        workspace.save(key, {"big": lib.Document(doc_id="big", text="字" * (workspace.MAX_WORKSPACE_BYTES // 2))},
+                       lib.corrections.empty())
+    assert workspace.load("../../etc") is None
