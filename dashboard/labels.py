@@ -86,6 +86,16 @@ def fmt_value(value: float, unit: str = "", qualifier: str = "") -> str:
     return f"{text}{unit}{qualifier}"
 
 
+# How each figure rule is named on screen (the rule id stays in downloads)
+RULE_NAMES = {"money": "金额", "percent": "百分比", "points": "百分点", "count": "计数", "physical": "面积/重量/长度",
+              "multiple": "倍数", "tenths": "成数", "scaled_bare": "无单位的万/亿", "fraction": "分数",
+              "shared_unit_list": "共用单位的列举", "table": "表格"}
+
+
+def rule(key: str) -> str:
+    return RULE_NAMES.get(key, "其他规则")
+
+
 def zone(name: str) -> str:
     return name or NO_ZONE
 

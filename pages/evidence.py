@@ -1,7 +1,7 @@
 """来源 Evidence: every figure with its sentence; pick one to read it in context."""
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, labels, ui
 from dashboard.text import esc
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
@@ -25,5 +25,5 @@ st.html(f"<p><b>{ui.fact_heading(row)}</b></p>" + ui.passage_html(row, app.docs,
 if row.doc_id in app.docs:
     st.page_link(ui.DOCUMENTS_PAGE, label="在全文中查看", icon=":material/article:",
                  query_params={"doc": row.doc_id})
-st.html(f'<p style="color:#6b7280;font-size:0.85rem">规则 {esc(row.rule)} · 文章 {esc(row.doc_id)}'
+st.html(f'<p style="color:#6b7280;font-size:0.85rem">识别规则：{esc(labels.rule(row.rule))} · 文章 {esc(row.doc_id)}'
         f" · 位置 {row.start}–{row.end}</p>")

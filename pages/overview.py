@@ -10,12 +10,14 @@ facts = app.facts
 st.title("开发区指标看板")
 st.caption("从开发区新闻与报告中提取的经济数字；每个数字都能追溯到原文句子。")
 
+# the cards follow the sidebar (zones, years, status, scope; every metric)
+shown = data.filter_facts(facts, data.without_metric(f))
 articles, zones, years, figures = st.columns(4)
-articles.metric("文章", len(app.docs))
-zones.metric("开发区", facts["zone"].nunique())
-year_list = data.year_options(facts)
+articles.metric("文章", shown["doc_id"].nunique(), help=f"语料共 {len(app.docs)} 篇")
+zones.metric("开发区", shown.loc[shown["zone"] != "", "zone"].nunique())
+year_list = data.year_options(shown)
 years.metric("年份", f"{year_list[0]}–{year_list[-1]}" if year_list else "—")
-figures.metric("数字", len(facts), help="提取出的数字（同一文章重复提到的也各算一条）")
+figures.metric("数字", len(shown), help="按侧栏筛选后的数字（同一文章重复提到的也各算一条）")
 if app.errors:
     with st.expander(f"{len(app.errors)} 个文件无法读取"):
         st.text("\n".join(app.errors))

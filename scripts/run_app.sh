@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+echo "开发区指标看板: open http://localhost:8501 (Ctrl+C stops it)"
 exec .venv/bin/streamlit run app.py "$@"

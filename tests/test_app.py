@@ -89,11 +89,17 @@ def test_every_page_runs_without_exception(page):
 
 
 def test_overview_counts_the_corpus():
-    at = start()
+    at = start({"scope": "all"})
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["文章"] == str(len(list(data.CORPUS_DIR.glob("*.txt"))))
     assert int(metrics["数字"]) == len(corpus_facts())
     assert figure(at)["data"][0]["type"] == "heatmap"
+    # the cards follow the filters: one zone, whole-zone figures only
+    facts = corpus_facts()
+    zone = facts["zone"].value_counts().index[0]
+    one = {m.label: m.value for m in start({"zone": [zone], "scope": "zone"}).metric}
+    assert int(one["数字"]) == int(((facts["zone"] == zone) & (facts["scope"] == "zone")).sum())
+    assert one["开发区"] == "1"
     assert at.dataframe, "latest-values table missing"
 
 
