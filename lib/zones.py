@@ -25,9 +25,13 @@ LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
-SUFFIX_RE = re.compile("(?=[国高经开新工县区示])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
+# Everything below is derived from the two suffix lists: a new suffix is one entry there.
 CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
                     "经济技术开发区": "经开区", "经济开发区": "经开区"}
+# the short suffixes a canonical zone name ends with (经开区, 高新区, …, 示范区)
+ZONE_SUFFIXES = tuple(dict.fromkeys(CANONICAL_SUFFIX.get(s, s) for s in STRONG_SUFFIXES))
+_FIRST_CHARS = "".join(sorted({s[0] for s in STRONG_SUFFIXES + WEAK_SUFFIXES} | {"国"}))
+SUFFIX_RE = re.compile(f"(?=[{_FIRST_CHARS}])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 GENERIC_REFERENCE = re.compile(
     r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
@@ -145,6 +149,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
+        if strong and not gazetteer.has_place(prefix):
+            prefix = _from_place(run, prefix)   # 山西转型综改示范区: the name starts at its place
         name = canonical_zone(prefix + suffix)
         if strong:
             name = _checked_strong_name(name, prefix)
@@ -158,6 +164,14 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at)))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
+
+
+def _from_place(run: str, prefix: str) -> str:
+    """The run from the first known place on, when the segmented prefix names none."""
+    for i in range(0, len(run) - len(prefix)):
+        if gazetteer.place_starting(run[i:]):
+            return run[i:]
+    return prefix
 
 
 @lru_cache(maxsize=20000)
@@ -186,7 +200,7 @@ def same_zone(mention: str, zone: str) -> bool:
         return True
     if _generic_form(mention) == zone or _generic_form(zone) == mention:
         return True   # 烟台开发区 is the everyday name of 烟台经开区
-    for suffix in ("经开区", "高新区", "开发区", "新区", "示范区", "县", "区", "新城"):
+    for suffix in (*ZONE_SUFFIXES, "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
             a, b = mention[: -len(suffix)], zone[: -len(suffix)]
             it = iter(b)
@@ -200,7 +214,7 @@ def is_county(zone: str) -> bool:
 
 
 def is_development_zone(zone: str) -> bool:
-    return zone.endswith(("高新区", "经开区", "开发区", "新区", "工业园区", "示范区"))
+    return zone.endswith(ZONE_SUFFIXES)
 
 
 def _generic_form(name: str) -> str:
