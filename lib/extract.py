@@ -372,6 +372,10 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
     period = _period_for(st, s, fig, clause_before, since, year, target)
+    if sent_rows and "其中" in clause_before and period == "year":
+        previous = sent_rows[-1][1]["period"]
+        if previous == "multi-year" or previous.startswith("since-"):
+            period = previous   # 累计实施项目214个,其中百亿级项目6个: the breakdown of a running total
     zone, zone_source = _zone_for(st, s, fig)
     project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
     if project:

@@ -26,6 +26,7 @@ YEAR_CUE = re.compile(
 )
 COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
 TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
+SINCE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[\u4e00-\u9fff]{0,8}?以来")
 DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
 FROM_BEFORE = re.compile(r"(?:从|由)[ \t]*$")
@@ -86,7 +87,9 @@ def find_year_cues(text: str) -> list[YearCue]:
             year = int(m.group("explicit"))
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 continue   # 1948年: before the range of years a fact may have (the schema's)
-            if DATE_AFTER.match(text, m.end()):
+            if m.group("etail") is None and SINCE_AFTER.match(text, m.end()):
+                kind = "since"  # 自2015年8月30日获批以来: a running total since that year
+            elif DATE_AFTER.match(text, m.end()):
                 kind = "date"   # 2013年02月05日: a date line, not the year a figure reports on
             elif m.group("etail") in ("以来", "来"):
                 kind = "since"

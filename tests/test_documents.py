@@ -110,3 +110,11 @@ def test_a_work_report_reviews_the_year_before_its_date():
     rows = facts(text, zone="息县")
     got = [(r["value"], r["year"], r["status"]) for r in rows]
     assert got == [(8.5, 2021, "actual"), (10.0, 2021, "actual"), (7.0, 2022, "target")]
+
+
+def test_since_a_dated_event_is_a_running_total_and_its_breakdown_too():
+    rows = facts("福州新区自2015年8月30日获批以来,地区生产总值保持8.4%的年均增长速度。"
+                 "累计实施重大基础设施项目214个,其中投资百亿级项目6个。", zone="福州新区", published="2025-09-01")
+    periods = {r["value"]: r["period"] for r in rows}
+    assert periods[8.4] == "since-2015"
+    assert periods[214.0] == "multi-year" and periods[6.0] == "multi-year"
