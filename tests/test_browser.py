@@ -228,3 +228,29 @@ def test_exported_png_has_colour_and_chinese_labels():
     # The Chinese title is in the SVG text (the PNG is drawn from the same figure).
     assert label in export.svg_bytes(fig).decode("utf-8")
     assert json.loads(fig.to_json())["layout"]["template"]["layout"]["paper_bgcolor"] == "white"
+
+
+def test_an_upload_survives_a_refresh_and_opens_from_a_copied_link_only(server, browser):
+    """The workspace key in the URL brings a visitor's article back in a new browser context;
+    a context without the key does not see it."""
+    contexts = [browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN") for _ in range(3)]
+    try:
+        first, second, third = (c.new_page() for c in contexts)
+        open_page(first, f"{server}/add", False)
+        expect(first.get_by_text("还没有。")).to_be_visible()
+        first.locator("textarea").first.fill("2023年,合肥高新区实现营业收入1234亿元,同比增长9.9%。")
+        first.locator("textarea").first.press("Control+Enter")
+        first.get_by_role("button", name="提取并加入").click()
+        first.wait_for_function("() => location.search.includes('ws=')", timeout=60_000)
+        link = first.url
+        first.reload()
+        first.wait_for_selector(DONE, timeout=60_000)
+        expect(first.get_by_text("还没有。")).to_have_count(0)            # a refresh keeps it
+        open_page(second, link, False)                                       # a colleague's browser
+        expect(second.get_by_text("还没有。")).to_have_count(0)
+        expect(second.get_by_text("已过期或不存在")).to_have_count(0)
+        open_page(third, f"{server}/add", False)                             # no key: not there
+        expect(third.get_by_text("还没有。")).to_be_visible()
+    finally:
+        for c in contexts:
+            c.close()
