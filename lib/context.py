@@ -83,6 +83,32 @@ def headline_period(text: str, periods) -> str:
     return "year"
 
 
+def headline_zone(doc: Document, text: str, mentions) -> str:
+    """The zone the headline names, when it names exactly one (the manifest's title, else the
+    text's first short line): an article is about the zone in its headline, however often the
+    body names its parks or its other names. Written the longest way the article writes it."""
+    heading = doc.title.strip() if doc.title else ""
+    if not heading:
+        first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
+        heading = first if len(first) <= 40 else ""
+    if not heading:
+        return ""
+    found = [m for m in zones.find_zone_mentions(normalize(heading).text) if not m.aside]
+    named = {m.name for m in found}
+    if len(named) != 1 or not (found[0].strong or zones.is_known_division(found[0].name)):
+        return ""   # none, several, or a loose name (亦庄新城): the body decides
+    name = named.pop()
+    written = {m.name for m in mentions}
+    specific = [n for n in written if zones.generic_form(n) == name]
+    if specific:
+        return specific[0]        # 烟台开发区 in the headline, 烟台经开区 in the text: the specific suffix
+    bare = zones.without_province(name)
+    if bare != name and bare in written:
+        return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
+    longer = [n for n in written if n != name and n.endswith(name)]
+    return max(longer, key=len) if longer else name   # 金普新区 in the headline, 大连金普新区 below
+
+
 class DocState:
     """What one document knows while its sentences are read in order."""
 
@@ -93,6 +119,7 @@ class DocState:
         title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
         title = normalize(title).text if title else ""
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
+            headline_zone(doc, text, self.mentions) or \
             zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(title))
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(

@@ -266,3 +266,21 @@ def _city_prefixed(long: str, short: str) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """安巢经开区 abbreviates 安徽巢湖经开区: same suffix, prefix a non-contiguous subsequence."""
     return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
+
+
+def generic_form(name: str) -> str:
+    """Public: 烟台经开区 -> 烟台开发区 (see _generic_form)."""
+    return _generic_form(name)
+
+
+def without_province(name: str) -> str:
+    """江西宜春经开区 -> 宜春经开区; a name with no province in front is returned as it is."""
+    for province in _PROVINCES:
+        for written in (province + "省", province):
+            if name.startswith(written) and len(name) - len(written) >= 4:
+                return name[len(written):]
+    return name
+
+
+def is_known_division(name: str) -> bool:
+    return gazetteer.is_division(name)
