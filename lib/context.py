@@ -93,7 +93,8 @@ def headline_zone(doc: Document, text: str, mentions) -> str:
         heading = first if len(first) <= 40 else ""
     if not heading:
         return ""
-    found = [m for m in zones.find_zone_mentions(normalize(heading).text) if not m.aside]
+    found = [m for m in zones.find_zone_mentions(normalize(heading).text)
+             if not m.aside or zones.is_bonded(m.name)]   # a headline about a bonded zone names it
     named = {m.name for m in found}
     if len(named) != 1 or not (found[0].strong or zones.is_known_division(found[0].name)):
         return ""   # none, several, or a loose name (亦庄新城): the body decides

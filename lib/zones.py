@@ -17,7 +17,7 @@ from functools import lru_cache
 from lib import gazetteer
 
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
-                   "高新区", "开发区", "新区", "工业园区", "示范区"]   # 示范区: 山西转型综改示范区 (needs a place)
+                   "高新区", "开发区", "新区", "工业园区", "示范区", "综合保税区", "综保区", "新片区"]   # 示范区: 山西转型综改示范区 (needs a place)
 WEAK_SUFFIXES = ["新城", "县", "区"]
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
 GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
@@ -40,6 +40,7 @@ BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first ch
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
+CITY_WITH_SHI = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
 RUN_BEFORE = re.compile(f"[^{NOT_PLACE}\\W\\da-zA-Z_]{{1,8}}$")
 NOT_PREFIX_WORDS = {
     "全", "我", "本", "该", "城", "园", "辖", "市", "省", "全市", "我市", "本市", "全省", "我省",
@@ -65,6 +66,9 @@ class ZoneMention:
 @lru_cache(maxsize=4096)
 def canonical_zone(name: str) -> str:
     name = re.sub(r"^(国家级|国家)", "", name.strip()).replace("国家级", "")
+    city = CITY_WITH_SHI.match(name)
+    if city and gazetteer.is_place(city.group(1)) and len(name) - city.end() >= 3:
+        name = city.group(1) + name[city.end():]   # 宁波市杭州湾新区 -> 宁波杭州湾新区
     for long, short in CANONICAL_SUFFIX.items():
         if name.endswith(long):
             return name[: -len(long)] + short
@@ -149,6 +153,19 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
+        if strong and ("区" in run or "县" in run):
+            # a name ends where another does: 杭州经开区名列|经开区 is no name, 上海自贸区临港|新片区 is
+            # 临港 with the place named before it
+            head, tail = re.split("[区县]", run, maxsplit=0)[0], re.split("[区县]", run)[-1]
+            tail_prefix = _prefix_of(tail, True) if tail else ""
+            if not tail_prefix:
+                continue
+            # the place of a free-trade zone around it (上海自贸区临港…); not of another zone
+            container = head.endswith(("自贸", "自由贸易试验", "自贸试验"))
+            place = gazetteer.place_starting(head) if container and not gazetteer.has_place(tail_prefix) else ""
+            prefix, run = place + tail_prefix, place + tail
+        if not prefix:
+            continue
         if strong and not gazetteer.has_place(prefix):
             prefix = _from_place(run, prefix)   # 山西转型综改示范区: the name starts at its place
         name = canonical_zone(prefix + suffix)
@@ -159,7 +176,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
         at = m.start() - len(prefix)
-        aside = head.count("(") > head.count(")") \
+        aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at)))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
@@ -266,6 +283,15 @@ def _city_prefixed(long: str, short: str) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """安巢经开区 abbreviates 安徽巢湖经开区: same suffix, prefix a non-contiguous subsequence."""
     return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
+
+
+BONDED_SUFFIXES = ("综合保税区", "综保区", "保税区", "保税港区")
+
+
+def is_bonded(name: str) -> bool:
+    """A bonded zone: a place inside a zone (its figures are the zone's, scope sub), unless the
+    article is about it (then it is the article's zone, found from the headline or the counts)."""
+    return name.endswith(BONDED_SUFFIXES)
 
 
 def generic_form(name: str) -> str:

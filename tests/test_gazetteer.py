@@ -38,3 +38,22 @@ def test_place_ending():
 def test_a_plain_district_or_county_must_be_a_known_place(text, names):
     found = [m.name for m in zones.find_zone_mentions(normalize(text).text)]
     assert found == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("上海自贸区临港新片区前8个月实现工业总产值2000亿元。", ["上海临港新片区"]),   # the place before the other name
+    ("杭州经开区名列国家级经开区综合排名第九。", ["杭州经开区"]),                 # 名列经开区 is no name
+    ("宁波市杭州湾新区实现生产总值100亿元。", ["宁波杭州湾新区"]),               # 市 after the city dropped
+])
+def test_zone_names_in_compound_phrases(text, names):
+    assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == names
+
+
+def test_a_bonded_zone_is_a_place_inside_unless_the_article_is_about_it():
+    import lib
+    inside = lib.extract_text("南宁高新区经济运行情况\n南宁综合保税区进出口增长20%。全区营业收入增长8%。",
+                              doc_id="a", published="2023-10-01")
+    assert set(inside["zone"]) == {"南宁高新区"}
+    about = lib.extract_text("海口综合保税区上半年进出口增长30%\n综保区实现进出口总额100亿元。",
+                             doc_id="b", published="2023-08-01")
+    assert set(about["zone"]) == {"海口综合保税区"}
