@@ -108,3 +108,25 @@ def test_correcting_an_articles_zone_moves_its_figures_in_the_app(tmp_path, monk
     assert old_zone not in after.loc[moved.index, "zone"].tolist()
     saved = corrections.read(str(tmp_path / "corrections.csv"))   # run locally: saved in data/
     assert saved["action"].tolist() == ["article"] and saved["zone"].tolist() == ["校对测试开发区"]
+
+
+def test_a_correction_survives_in_the_workspace_of_the_link():
+    """Corrections are kept with the visitor's uploads under the URL's key: a new session opened
+    with the key sees them, one without it does not."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at.switch_page("pages/add.py").run()
+    at.text_area(key="add_text").set_value("合肥高新区2023年经济运行情况\n全区实现营业收入1234亿元,同比增长9.9%。")
+    at.button(key="add_go").click().run()
+    at.switch_page("pages/documents.py").run()
+    at.selectbox(key="doc_pick").set_value("pasted").run()
+    at.text_input(key="rv_zone_pasted").set_value("校对后开发区")
+    at.button(key="rv_apply_pasted").click().run()
+    key = at.query_params["ws"]
+    key = key[0] if isinstance(key, list) else key
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    again.query_params["ws"] = key
+    again.run()
+    facts = again.session_state["app_data"].facts
+    assert set(facts.loc[facts["doc_id"] == "pasted", "zone"]) == {"校对后开发区"}
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert "校对后开发区" not in set(fresh.session_state["app_data"].facts["zone"])
