@@ -31,14 +31,19 @@ class Place:
     city: str
 
 
+def _load(path: Path, row_type, valid) -> tuple:
+    """A reference table's rows (lines starting with # are comments), checked at load."""
+    with path.open(encoding="utf-8") as f:
+        rows = tuple(row_type(**r) for r in csv.DictReader(line for line in f if not line.startswith("#")))
+    bad = [r for r in rows if not valid(r)]
+    if bad:
+        raise ValueError(f"{path}: {len(bad)} bad rows, e.g. {bad[0]}")
+    return rows
+
+
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    with PLACES_CSV.open(encoding="utf-8") as f:
-        rows = [Place(**r) for r in csv.DictReader(line for line in f if not line.startswith("#"))]
-    bad = [r for r in rows if r.level not in LEVELS or not r.name or not r.short]
-    if bad:
-        raise ValueError(f"{PLACES_CSV}: bad rows, e.g. {bad[0]}")
-    return tuple(rows)
+    return _load(PLACES_CSV, Place, lambda r: r.level in LEVELS and r.name and r.short)
 
 
 @lru_cache(maxsize=1)
@@ -123,12 +128,7 @@ class DevZone:
 
 @lru_cache(maxsize=1)
 def dev_zones() -> tuple[DevZone, ...]:
-    with DEV_ZONES_CSV.open(encoding="utf-8") as f:
-        rows = [DevZone(**r) for r in csv.DictReader(f)]
-    bad = [r for r in rows if r.type not in ZONE_TYPES or not r.official_name or not r.short_name]
-    if bad:
-        raise ValueError(f"{DEV_ZONES_CSV}: bad rows, e.g. {bad[0]}")
-    return tuple(rows)
+    return _load(DEV_ZONES_CSV, DevZone, lambda r: r.type in ZONE_TYPES and r.official_name and r.short_name)
 
 
 @lru_cache(maxsize=1)

@@ -57,3 +57,11 @@ def test_a_bonded_zone_is_a_place_inside_unless_the_article_is_about_it():
     about = lib.extract_text("海口综合保税区上半年进出口增长30%\n综保区实现进出口总额100亿元。",
                              doc_id="b", published="2023-08-01")
     assert set(about["zone"]) == {"海口综合保税区"}
+
+
+def test_the_zone_catalogue_loads_with_known_types_and_sources():
+    rows = gazetteer.dev_zones()
+    assert {r.type for r in rows} == set(gazetteer.ZONE_TYPES)
+    assert len([r for r in rows if r.type == "经开区"]) > 200 and all(r.source for r in rows)
+    assert gazetteer.catalogued_zone("金普新区") == "大连金普新区"
+    assert gazetteer.catalogued_zone("火炬高新区") == ""   # three zones share it: none is named
