@@ -105,7 +105,12 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
                 year: int | None, target: bool) -> str:
     if since:
         return since
-    if timeframe.MULTI_YEAR.search(clause_before):
+    multi = timeframe.MULTI_YEAR.search(clause_before)
+    if multi:
+        in_force = _part_year_in_force(st, s, fig)
+        if multi.group() == "累计" and in_force and clause_before[multi.end():multi.end() + 2] == "完成" \
+                and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
+            return in_force   # 1-10月,…累计完成: year to date, not a span of years
         return "multi-year"
     if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig):
         return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's
@@ -117,6 +122,15 @@ def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, sinc
     if st.section_period:
         return st.section_period
     return st.default_period if year == st.article_year and not target else "year"
+
+
+def _part_year_in_force(st: DocState, s: Sentence, fig: Figure) -> str:
+    """The part-year period named for the figure (in its sentence, paragraph or section), or ''."""
+    last = last_starting_in(st.periods, s.start, fig.start)
+    for period in (last.period if last else "", st.para_period, st.section_period):
+        if period and period != "year":
+            return period
+    return ""
 
 
 def _year_named_at(st: DocState, fig: Figure) -> bool:

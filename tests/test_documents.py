@@ -118,3 +118,9 @@ def test_since_a_dated_event_is_a_running_total_and_its_breakdown_too():
     periods = {r["value"]: r["period"] for r in rows}
     assert periods[8.4] == "since-2015"
     assert periods[214.0] in ("multi-year", "since-2015") and periods[6.0] == periods[214.0]
+
+
+def test_cumulative_completion_in_a_part_year_release_is_year_to_date():
+    rows = facts("1至10月,规模以上固定资产投资累计完成投资142.4亿元,规模以上工业总产值累计完成325.98亿元。",
+                 zone="昆明经开区", published="2018-11-15")
+    assert {r["period"] for r in rows} == {"M1-10"}
