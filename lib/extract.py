@@ -1,9 +1,9 @@
 """The pipeline: a Document in, its facts out (one row per figure, the columns of docs/spec/facts.md).
 
 read -> normalise (offset map) -> split sentences -> find figures (lib/figures.py) ->
-attach metric and measure (lib/attribute.py), year and period (lib/timeframe.py), status
-(lib/status.py), zone (lib/zones.py), scope (lib/scope.py) -> enumerations (分别,
-lib/enumerations.py) -> rows.
+attach metric and measure (lib/attribute.py), year and period (lib/when.py, over the cues of
+lib/timeframe.py), status (lib/status.py), zone (lib/where.py, over the names of lib/zones.py),
+scope (lib/scope.py) -> enumerations (分别, lib/enumerations.py) -> rows.
 What is carried between sentences (the year and period named last in the paragraph, the zone
 named last, a heading's section, the sub-item an item heading opened) lives in lib/context.py.
 """
@@ -13,21 +13,18 @@ import bisect
 import re
 from typing import Iterator
 
-from lib import attribute, lexicon, scope, status, timeframe, zones
+from lib import attribute, lexicon, scope, status, when, where, zones
 from lib.enumerations import apply_respectively
 from lib.documents import Document, ReadError
 from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX_FIGURES_PER_SENTENCE,
                         MAX_SENTENCE_CHARS)
 from lib.figures import Figure, find_figures
 from lib.tables import find_table_figures, merge_table_figures
-from lib.context import (DocState, Sentence, is_heading, last_starting_in, multi_year_span,
+from lib.context import (DocState, Sentence, is_heading, multi_year_span,
                          recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
 
 PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
-# the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
-YEAR_WORDS_BEFORE = re.compile(
-    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
 EVERY_YEAR = re.compile(r"每年")
@@ -41,7 +38,6 @@ SPEAKER_LINE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]")   # 徐
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
-RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -49,145 +45,6 @@ COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "proj
 def _clause_after(text: str, pos: int, limit: int) -> str:
     m = CLAUSE_OR_BRACKET.search(text, pos, limit)
     return text[pos:m.start() if m else limit]
-
-
-def _year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int | None, str, str, str]:
-    """(year, period override, cue kind, evidence) of a figure; evidence is where the year came
-    from: sentence, paragraph, heading, or the article's own year (see DocState.year_evidence)."""
-    text = st.text
-    right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, fig.start - 6), fig.start)
-    word = right_before.lastgroup if right_before else ""
-    if word == "last_year" and st.article_year:
-        base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
-        return ((base or st.article_year) - 1), "", "relative", "sentence"
-    usable = [c for c in cues_before if c.kind not in ("comparison", "founded", "date")]
-    if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
-        return usable[-1].year, "", "explicit", "sentence"   # 由2005年的58.6亿元: the year names the figure
-    if word == "from" and s.first_from is not None:
-        return s.first_from.year, "", "from", "sentence"
-    if word == "rise_to" and s.first_from is not None and s.latest_year is not None:
-        return s.latest_year, "", "explicit", "sentence"
-    usable = [c for c in usable if c.kind != "from"]
-    cue = usable[-1] if usable else None
-    carried = cue is None
-    evidence = "sentence"
-    if cue is None and st.para_cue is not None:
-        cue, evidence = st.para_cue, "paragraph"
-    if cue is None and st.section_cue is not None:
-        cue, evidence = st.section_cue, "heading"
-        carried = False   # a plan heading's year holds for its section
-    if cue is None:
-        if st.para_full_year or "全年" in text[max(s.start, fig.start - 80):fig.start]:
-            full = timeframe.full_year_cue_year(st.article_year, st.pub_month)
-            if full:
-                return full, "", "full", st.year_evidence
-        sub_year = any(p.period != "year" for p in recent_starting_in(st.periods, s.start, fig.start, RECENT_CUES))
-        if sub_year or st.para_period not in ("", "year"):
-            return st.article_year, "", "this-year", st.year_evidence   # 一季度…: this year's quarter
-        review = timeframe.full_year_cue_year(st.article_year, st.pub_month)
-        if st.work_report and st.article_year:
-            return st.article_year - 1, "", "review", st.year_evidence   # a work report reviews the year before
-        if review and st.default_year == st.article_year:
-            return review, "", "review", st.year_evidence   # a January report: last year's results
-        return st.default_year, "", "carried", "article" if st.default_year != st.article_year else st.year_evidence
-    if cue.kind == "since":
-        since = cue.year if cue.year is not None else st.article_year
-        word = text[cue.start:cue.end]
-        if word.startswith("今年") or word.startswith("本年"):
-            return st.article_year, "", "since-this-year", evidence
-        return st.article_year, f"since-{since}" if since else "", "since", evidence
-    if cue.kind == "now":
-        return st.article_year, "", "now", evidence
-    return cue.year, "", "carried" if carried else cue.kind, evidence
-
-
-def _period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
-                year: int | None, target: bool) -> str:
-    if since:
-        return since
-    multi = timeframe.MULTI_YEAR.search(clause_before)
-    if multi:
-        in_force = _part_year_in_force(st, s, fig)
-        if multi.group() == "累计" and in_force and clause_before[multi.end():multi.end() + 2] == "完成" \
-                and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
-            return in_force   # 1-10月,…累计完成: year to date, not a span of years
-        return "multi-year"
-    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig):
-        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's
-    last = last_starting_in(st.periods, s.start, fig.start)
-    if last is not None:
-        return last.period
-    if st.para_period and not _names_its_year(st, s, fig):
-        return st.para_period
-    if st.section_period:
-        return st.section_period
-    return st.default_period if year == st.article_year and not target else "year"
-
-
-def _part_year_in_force(st: DocState, s: Sentence, fig: Figure) -> str:
-    """The part-year period named for the figure (in its sentence, paragraph or section), or ''."""
-    last = last_starting_in(st.periods, s.start, fig.start)
-    for period in (last.period if last else "", st.para_period, st.section_period):
-        if period and period != "year":
-            return period
-    return ""
-
-
-def _year_named_at(st: DocState, fig: Figure) -> bool:
-    """A year stands right before the figure (2015年的568亿元): the figure is that year's."""
-    cue = last_starting_in(st.cues, max(0, fig.start - 12), fig.start, lambda c: c.kind != "comparison")
-    return cue is not None and cue.year is not None and fig.start - cue.end <= 1
-
-
-def _names_its_year(st: DocState, s: Sentence, fig: Figure) -> bool:
-    """A year named in the figure's own sentence (2022年,…) ends a period carried from an
-    earlier sentence: 上半年… 。2022年,全区… is a whole year again."""
-    cue = last_starting_in(st.cues, s.start, fig.start, lambda c: c.kind == "explicit")
-    return cue is not None
-
-
-def _zone_for(st: DocState, s: Sentence, fig: Figure) -> tuple[str, str]:
-    """(zone, evidence): named in the sentence, carried from an earlier one (paragraph), or the
-    article's zone (its evidence: manifest, headline or article)."""
-    best_named = last_starting_in(st.mentions, s.start, fig.start, lambda m: not m.aside)
-    g = bisect.bisect_left(st.generic, fig.start) - 1
-    best_generic = st.generic[g] if g >= 0 and st.generic[g] >= s.start else None
-    if best_named and (best_generic is None or best_named.start >= best_generic
-                       or best_named.end > best_generic):
-        name = best_named.name
-        return (st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name), "sentence"
-    zone = _generic_zone(st, best_generic) if best_generic is not None else st.sticky_zone
-    return zone, st.zone_evidence if zone == st.zone else "paragraph"
-
-
-def _generic_zone(st: DocState, at: int) -> str:
-    """全区 / 我区 mean the article's (or the speaker's) zone; 园区 / 开发区 in an article about
-    a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
-    word = st.text[at:at + 3]
-    if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
-            and st.last_dev_zone:
-        return st.last_dev_zone
-    return st.speaker_zone
-
-
-def _update_sticky_zone(st: DocState, s: Sentence) -> None:
-    """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
-    last_named, last_generic, name = -1, -1, ""
-    mentions, generic = st.mentions, st.generic
-    while st.mention_i < len(mentions) and mentions[st.mention_i].start < s.end:
-        m = mentions[st.mention_i]
-        if not m.aside:
-            last_named, name = m.start, m.name
-        st.mention_i += 1
-    while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
-        last_generic = generic[st.generic_i]
-        st.generic_i += 1
-    if last_named >= 0 and zones.is_development_zone(name) and not zones.same_zone(name, st.zone):
-        st.last_dev_zone = name
-    if last_named > last_generic:
-        st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
-    elif last_generic >= 0:
-        st.sticky_zone = _generic_zone(st, last_generic)
 
 
 def _bare_unit(fig: Figure, metric: str) -> tuple[float, str] | None:
@@ -327,7 +184,7 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
         if p.period == "year" and st.text[p.start:p.end] == "全年":
             st.para_full_year = True
         st.period_i += 1
-    _update_sticky_zone(st, s)
+    where.update_sticky_zone(st, s)
 
 
 def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans,
@@ -375,8 +232,8 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     if (measure == "growth" and attribute.is_decline(clause_before)) or (
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
-    cues_before = recent_starting_in(st.cues, s.start, fig.start, RECENT_CUES)
-    year, since, cue_kind, year_source = _year_for(st, s, fig, cues_before)
+    cues_before = recent_starting_in(st.cues, s.start, fig.start, when.RECENT_CUES)
+    year, since, cue_kind, year_source = when.year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target
     if cue_kind == "target":
         target = True
@@ -385,12 +242,12 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
     if target and st.article_year and (cue_kind in ("carried", "review") or EVERY_YEAR.search(clause_before)):
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
-    period = _period_for(st, s, fig, clause_before, since, year, target)
+    period = when.period_for(st, s, fig, clause_before, since, year, target)
     if sent_rows and "其中" in clause_before and period == "year":
         previous = sent_rows[-1][1]["period"]
         if previous == "multi-year" or previous.startswith("since-"):
             period = previous   # 累计实施项目214个,其中百亿级项目6个: the breakdown of a running total
-    zone, zone_source = _zone_for(st, s, fig)
+    zone, zone_source = where.zone_for(st, s, fig)
     project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
     if project:
         s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's

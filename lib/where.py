@@ -1,0 +1,57 @@
+"""Which zone a figure is about, and where that came from.
+
+The zone named last before the figure in its sentence, else a generic reference (全区, 我区,
+园区 …) read as the article's (or the speaker's) zone, else the zone carried from the sentences
+before. Called by the pipeline (lib/extract.py) once per figure and once per sentence.
+"""
+from __future__ import annotations
+
+import bisect
+
+from lib import zones
+from lib.context import DocState, Sentence, last_starting_in
+from lib.figures import Figure
+
+
+def zone_for(st: DocState, s: Sentence, fig: Figure) -> tuple[str, str]:
+    """(zone, evidence): named in the sentence, carried from an earlier one (paragraph), or the
+    article's zone (its evidence: manifest, headline or article)."""
+    best_named = last_starting_in(st.mentions, s.start, fig.start, lambda m: not m.aside)
+    g = bisect.bisect_left(st.generic, fig.start) - 1
+    best_generic = st.generic[g] if g >= 0 and st.generic[g] >= s.start else None
+    if best_named and (best_generic is None or best_named.start >= best_generic
+                       or best_named.end > best_generic):
+        name = best_named.name
+        return (st.zone if zones.same_zone(name, st.zone) or zones.same_zone(st.zone, name) else name), "sentence"
+    zone = _generic_zone(st, best_generic) if best_generic is not None else st.sticky_zone
+    return zone, st.zone_evidence if zone == st.zone else "paragraph"
+
+
+def _generic_zone(st: DocState, at: int) -> str:
+    """全区 / 我区 mean the article's (or the speaker's) zone; 园区 / 开发区 in an article about
+    a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
+    word = st.text[at:at + 3]
+    if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
+            and st.last_dev_zone:
+        return st.last_dev_zone
+    return st.speaker_zone
+
+
+def update_sticky_zone(st: DocState, s: Sentence) -> None:
+    """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
+    last_named, last_generic, name = -1, -1, ""
+    mentions, generic = st.mentions, st.generic
+    while st.mention_i < len(mentions) and mentions[st.mention_i].start < s.end:
+        m = mentions[st.mention_i]
+        if not m.aside:
+            last_named, name = m.start, m.name
+        st.mention_i += 1
+    while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
+        last_generic = generic[st.generic_i]
+        st.generic_i += 1
+    if last_named >= 0 and zones.is_development_zone(name) and not zones.same_zone(name, st.zone):
+        st.last_dev_zone = name
+    if last_named > last_generic:
+        st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
+    elif last_generic >= 0:
+        st.sticky_zone = _generic_zone(st, last_generic)
