@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-echo "开发区指标看板: open http://localhost:8501 (Ctrl+C stops it)"
+echo "开发区指标看板: open http://localhost:8501 (or the --server.port you gave; Ctrl+C stops it)"
 exec .venv/bin/streamlit run app.py "$@"
