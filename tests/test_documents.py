@@ -97,30 +97,30 @@ def test_a_year_named_again_ends_a_carried_period():
 def test_a_january_report_without_years_reports_the_year_before():
     """Published in January: figures with no year are last year's; 预计 there is an estimate of
     the year just ended (actual), a plan (力争) is for this year."""
-    rows = facts("过去一年,全区预计地区生产总值超过2100亿元,增长8.8%左右;固定资产投资616亿元。"
-                 "今年力争地区生产总值增长8%。", zone="芜湖经开区", published="2018-01-24")
+    rows = facts("过去一年,全区预计实现营业收入超过950亿元,增长7.5%左右;工业投资132亿元。"
+                 "今年力争营业收入增长9%。", zone="芜湖经开区", published="2021-02-03")
     got = [(r["value"], r["year"], r["status"]) for r in rows]
-    assert got == [(2100.0, 2017, "actual"), (8.8, 2017, "actual"), (616.0, 2017, "actual"),
-                   (8.0, 2018, "target")]
+    assert got == [(950.0, 2020, "actual"), (7.5, 2020, "actual"), (132.0, 2020, "actual"),
+                   (9.0, 2021, "target")]
 
 
 def test_a_work_report_reviews_the_year_before_its_date():
-    text = ("息县2022年政府工作报告\n——2022年4月26日在县人大会议上\n过去的五年,全县生产总值年均增长8.5%;"
-            "一般公共预算收入突破10亿元。\n今年力争生产总值增长7%。")
-    rows = facts(text, zone="息县")
+    text = ("长兴县2020年政府工作报告\n——2020年3月18日在县人大会议上\n过去的五年,全县生产总值年均增长7.9%;"
+            "一般公共预算收入突破60亿元。\n今年力争生产总值增长6.5%。")
+    rows = facts(text, zone="长兴县")
     got = [(r["value"], r["year"], r["status"]) for r in rows]
-    assert got == [(8.5, 2021, "actual"), (10.0, 2021, "actual"), (7.0, 2022, "target")]
+    assert got == [(7.9, 2019, "actual"), (60.0, 2019, "actual"), (6.5, 2020, "target")]
 
 
 def test_since_a_dated_event_is_a_running_total_and_its_breakdown_too():
-    rows = facts("福州新区自2015年8月30日获批以来,地区生产总值保持8.4%的年均增长速度。"
-                 "累计实施重大基础设施项目214个,其中投资百亿级项目6个。", zone="福州新区", published="2025-09-01")
+    rows = facts("贵安新区自2014年1月6日获批以来,地区生产总值保持12.1%的年均增长速度。"
+                 "累计实施重大项目318个,其中百亿级项目9个。", zone="贵安新区", published="2024-01-10")
     periods = {r["value"]: r["period"] for r in rows}
-    assert periods[8.4] == "since-2015"
-    assert periods[214.0] in ("multi-year", "since-2015") and periods[6.0] == periods[214.0]
+    assert periods[12.1] == "since-2014"
+    assert periods[318.0] in ("multi-year", "since-2014") and periods[9.0] == periods[318.0]
 
 
 def test_cumulative_completion_in_a_part_year_release_is_year_to_date():
-    rows = facts("1至10月,规模以上固定资产投资累计完成投资142.4亿元,规模以上工业总产值累计完成325.98亿元。",
-                 zone="昆明经开区", published="2018-11-15")
-    assert {r["period"] for r in rows} == {"M1-10"}
+    rows = facts("1至8月,规模以上固定资产投资累计完成投资56.3亿元,规模以上工业总产值累计完成211.7亿元。",
+                 zone="合肥经开区", published="2020-09-20")
+    assert {r["period"] for r in rows} == {"M1-8"}
