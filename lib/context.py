@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib import dates, timeframe, zones
+from lib import dates, gazetteer, timeframe, zones
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
@@ -83,20 +83,22 @@ def headline_period(text: str, periods) -> str:
     return "year"
 
 
-def headline_zone(doc: Document, text: str, mentions) -> str:
-    """The zone the headline names, when it names exactly one (the manifest's title, else the
-    text's first short line): an article is about the zone in its headline, however often the
-    body names its parks or its other names. Written the longest way the article writes it."""
+def headline_mentions(doc: Document, text: str) -> list:
+    """The zone names of the headline: the manifest's title, else the text's first short line."""
     heading = doc.title.strip() if doc.title else ""
     if not heading:
         first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
         heading = first if len(first) <= 40 else ""
-    if not heading:
-        return ""
-    found = [m for m in zones.find_zone_mentions(normalize(heading).text)
-             if not m.aside or zones.is_bonded(m.name)]   # a headline about a bonded zone names it
+    return zones.find_zone_mentions(normalize(heading).text) if heading else []
+
+
+def headline_zone(headline: list, mentions) -> str:
+    """The zone the headline names, when it names exactly one: an article is about the zone in
+    its headline, however often the body names its parks or its other names. Written the
+    longest way the article writes it."""
+    found = [m for m in headline if not m.aside or zones.is_bonded(m.name)]   # a bonded zone's own headline
     named = {m.name for m in found}
-    if len(named) != 1 or not (found[0].strong or zones.is_known_division(found[0].name)):
+    if len(named) != 1 or not (found[0].strong or gazetteer.is_division(found[0].name)):
         return ""   # none, several, or a loose name (亦庄新城): the body decides
     name = named.pop()
     written = {m.name for m in mentions}
@@ -119,9 +121,10 @@ class DocState:
         # a manifest's title counts as a headline when the text does not start with it
         title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
         title = normalize(title).text if title else ""
+        headline = headline_mentions(doc, text)   # found once: the zone, and its evidence below
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
-            headline_zone(doc, text, self.mentions) or \
-            zones.infer_article_zone(text, self.mentions, zones.find_zone_mentions(title))
+            headline_zone(headline, self.mentions) or \
+            zones.infer_article_zone(text, self.mentions, headline if title else [])
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))
@@ -132,7 +135,7 @@ class DocState:
         self.year_evidence = {"text": "article"}.get(self.year_source, self.year_source)
         # 政府工作报告: given early in a year, it reports on the year before and plans this one
         self.work_report = bool(WORK_REPORT_HEAD.search((doc.title or "") + "\n" + text[:dates.HEAD_CHARS]))
-        self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, title)
+        self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, headline)
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
@@ -172,14 +175,14 @@ class DocState:
             self.para_target = self.section_target
 
 
-def _zone_evidence(doc: Document, zone: str, mentions, title: str) -> str:
+def _zone_evidence(doc: Document, zone: str, mentions, headline: list) -> str:
     """manifest (the manifest named it), headline (named in the title or the first lines),
     article (inferred from the mentions in the text), or ''."""
     if not zone:
         return ""
     if doc.zone:
         return "manifest"
-    in_title = title and any(zones.same_zone(m.name, zone) for m in zones.find_zone_mentions(title))
+    in_title = any(zones.same_zone(m.name, zone) for m in headline)
     in_head = any(m.start < HEADLINE_CHARS and zones.same_zone(m.name, zone) for m in mentions)
     return "headline" if in_title or in_head else "article"
 

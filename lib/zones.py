@@ -215,7 +215,7 @@ def same_zone(mention: str, zone: str) -> bool:
         return False
     if mention == zone or zone.endswith(mention) or mention.endswith(zone):
         return True
-    if _generic_form(mention) == zone or _generic_form(zone) == mention:
+    if generic_form(mention) == zone or generic_form(zone) == mention:
         return True   # 烟台开发区 is the everyday name of 烟台经开区
     for suffix in (*ZONE_SUFFIXES, "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
@@ -234,7 +234,7 @@ def is_development_zone(zone: str) -> bool:
     return zone.endswith(ZONE_SUFFIXES)
 
 
-def _generic_form(name: str) -> str:
+def generic_form(name: str) -> str:
     """烟台经开区 -> 烟台开发区, 武进高新区 -> 武进开发区: the name with the plain suffix."""
     for specific in ("经开区", "高新区"):
         if name.endswith(specific) and len(name) > len(specific):
@@ -268,7 +268,7 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     full = [n for n in cluster if not any(_abbreviates(n, o) for o in cluster if o != n)]
     # 包头稀土高新区 over 稀土高新区 (keep the city), but 宜春经开区 over 江西宜春经开区 (no province)
     full = [n for n in (full or cluster) if not any(_city_prefixed(o, n) for o in cluster if o != n)] or full
-    full = [n for n in full if not any(_generic_form(o) == n for o in cluster)] or full   # the specific suffix
+    full = [n for n in full if not any(generic_form(o) == n for o in cluster)] or full   # the specific suffix
     return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
 
 
@@ -294,11 +294,6 @@ def is_bonded(name: str) -> bool:
     return name.endswith(BONDED_SUFFIXES)
 
 
-def generic_form(name: str) -> str:
-    """Public: 烟台经开区 -> 烟台开发区 (see _generic_form)."""
-    return _generic_form(name)
-
-
 def without_province(name: str) -> str:
     """江西宜春经开区 -> 宜春经开区; a name with no province in front is returned as it is."""
     for province in _PROVINCES:
@@ -306,7 +301,3 @@ def without_province(name: str) -> str:
             if name.startswith(written) and len(name) - len(written) >= 4:
                 return name[len(written):]
     return name
-
-
-def is_known_division(name: str) -> bool:
-    return gazetteer.is_division(name)
