@@ -86,6 +86,14 @@ def load_corpus(folder: str, fingerprint: str) -> AppData:
     return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def corpus_content_keys(folder: str, fingerprint: str) -> dict[str, str]:
+    """Content key -> doc id of the bundled corpus, once per corpus version (a re-upload check
+    must not normalise every bundled article on each click)."""
+    from dashboard import uploads
+    return {uploads.content_key(d.text): i for i, d in load_corpus(folder, fingerprint).docs.items()}
+
+
 CORRECTIONS_KEY = "corrections"      # session state: this visitor's corrections table
 CORRECTIONS_FILE = Path(os.environ.get("ZM_CORRECTIONS", ROOT / "data" / "corrections.csv"))
 

@@ -42,7 +42,8 @@ if st.button("提取并加入", type="primary", key="add_go"):
                                    zone=pasted_zone.strip()))
     with st.spinner("正在读取并提取…"):
         present = ui.app_data().docs
-        known = {uploads.content_key(d.text): i for i, d in present.items()}
+        known = {**data.corpus_content_keys(str(data.CORPUS_DIR), data.corpus_fingerprint(data.CORPUS_DIR)),
+                 **{uploads.content_key(d.text): i for i, d in ss["upl_docs"].items()}}
         docs, facts, errors = uploads.ingest([(u.name, u.getvalue()) for u in files or []],
                                              pasted, set(present), known)
     ss["upl_docs"] = {**ss["upl_docs"], **docs}
