@@ -1,7 +1,7 @@
 """Command line: python -m lib extract PATH... -o FILE | python -m lib evaluate --gold G --docs D
 
-extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv is used),
-         writes the facts table as CSV, Parquet or Excel by the output's extension (text
+extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv is used)
+         on all cores (--jobs N; a progress bar on a terminal), writes the facts table as CSV, Parquet or Excel by the output's extension (text
          cells that a spreadsheet would run as a formula are quoted, see lib/export.py).
          The output path is checked before any extraction. A file that cannot be read or
          extracted gets one line on stderr naming it and the reason; the others are still
@@ -15,11 +15,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from lib.api import extract_batch
+from lib.parallel import extract_parallel
 from lib import corrections
 from lib.evaluate import format_report, read_csv, read_texts, score
 from lib.export import WRITERS, write_table
@@ -73,7 +76,13 @@ def _extract(paths: list[str]) -> tuple[pd.DataFrame, int]:
 
 def cmd_extract(args) -> int:
     out = check_output(args.output)
-    df, failed = _extract(args.paths)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give 1 or more processes")
+    with _progress_bar(args.progress) as progress:
+        df, errors = extract_parallel(args.paths, jobs=args.jobs, progress=progress)
+    for err in errors:
+        print(f"error: {_one_line(str(err))}", file=sys.stderr)
+    failed = len(errors)
     write_table(df, out)
     print(f"{len(df)} facts from {df['doc_id'].nunique()} documents -> {out}", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
@@ -111,6 +120,10 @@ def parser() -> argparse.ArgumentParser:
                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ex.add_argument("paths", nargs="+", help="files and folders (use -- before names starting with -)")
     ex.add_argument("-o", "--output", required=True, help="FILE.csv | FILE.parquet | FILE.xlsx")
+    ex.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                    help="processes to use (default: all cores; 1: this process only)")
+    ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="show a progress bar (default: when stderr is a terminal)")
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="score against a gold table (reference scorer's numbers)")
     ev.add_argument("--gold", required=True)
@@ -119,6 +132,18 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", type=int, default=0, metavar="N")
     ev.set_defaults(func=cmd_evaluate)
     return ap
+
+
+@contextmanager
+def _progress_bar(wanted: bool | None):
+    """A tqdm bar on stderr in MB of input (None: only on a terminal), as a progress callback."""
+    disable = None if wanted is None else not wanted
+    with tqdm(total=0, unit="B", unit_scale=True, desc="extract", disable=disable, file=sys.stderr,
+              leave=False) as bar:
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+        yield update
 
 
 def _one_line(message: str) -> str:

@@ -26,3 +26,6 @@ class ReadError(Exception):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self):   # rebuilt from (name, reason) when sent back from a worker process
+        return (ReadError, (self.name, self.reason))

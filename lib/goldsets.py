@@ -41,7 +41,7 @@ for _batch in SCORED_REAL_BATCHES:
 def blind_facts(gold_set: GoldSet, doc_ids: set[str]) -> list[dict]:
     """The extractor's rows for the set's articles, the manifest's zone column ignored."""
     from lib.api import extract_document
-    from lib.reading import read_documents
+    from lib.sources import read_documents
     docs, errors = read_documents([gold_set.docs])
     if errors:
         raise errors[0]

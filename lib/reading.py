@@ -6,8 +6,8 @@ What it does
       (visible text), .docx (paragraphs and table cells), .pdf (text layer).
     * `decode_text(data)` decodes plain text: BOM, then strict UTF-8, then charset-normalizer,
       cross-checked against GB18030 and Big5 with a small "looks like Chinese" score.
-    * `read_path(path)` and `read_documents(paths)` read files and folders; a folder's
-      `manifest.csv` supplies title/zone/published/url per doc_id.
+    * `read_path(path)` reads a file from disk; `read_manifest(path)` a folder's manifest.csv
+      (title/zone/published/url per doc_id). Folders and batches: lib/sources.py.
     * Every failure is a `ReadError(name, reason)` with a short reason in Chinese and English
       ("空文件 / empty file"), never a traceback.
     * Size limits (lib/limits.py) are checked before the expensive work: file bytes before
@@ -29,12 +29,10 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import os
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from lib import limits
 from lib.documents import Document, ReadError
@@ -45,7 +43,7 @@ MANIFEST_FIELDS = ("title", "zone", "published", "url")
 TITLE_MAX_CHARS = 80
 
 __all__ = [
-    "SUPPORTED_EXTENSIONS", "read_bytes", "read_path", "read_documents", "decode_text",
+    "SUPPORTED_EXTENSIONS", "read_bytes", "read_path", "decode_text",
     "cjk_score", "normalise_published", "read_manifest",
 ]
 
@@ -87,12 +85,12 @@ def read_bounded_bytes(path: Path, limit: int = limits.MAX_FILE_BYTES) -> bytes:
         with open(path, "rb") as f:
             data = f.read(limit + 1)
     except OSError as exc:
-        raise ReadError(str(path), _os_reason(exc)) from None
+        raise ReadError(str(path), os_reason(exc)) from None
     limits.check_file_size(str(path), len(data), limit)
     return data
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """An OSError as a short bilingual reason: "无法读取（权限不足）/ Permission denied"."""
     english = exc.strerror or type(exc).__name__
     if isinstance(exc, PermissionError):
@@ -415,100 +413,6 @@ _READERS = {
 }
 
 
-# --------------------------------------------------------------------------- folders
-
-def read_documents(
-    paths: str | Path | Iterable[str | Path],
-) -> tuple[list[Document], list[ReadError]]:
-    """Read files and folders; one bad file gives a ReadError, the rest are still read.
-
-    Folders are read recursively (supported extensions, sorted; hidden files and
-    manifest.csv skipped) and their manifest.csv, if any, fills title/zone/published/url.
-    A doc_id seen before gets "_2", "_3"... so both documents are kept.
-    """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    documents: list[Document] = []
-    errors: list[ReadError] = []
-    seen_ids: set[str] = set()
-    for path in map(Path, paths):
-        docs, errs = _read_one_path(path)
-        for doc in docs:
-            doc.doc_id = _unique_id(doc.doc_id, seen_ids)
-        documents += docs
-        errors += errs
-    return documents, errors
-
-
-def _read_one_path(path: Path) -> tuple[list[Document], list[ReadError]]:
-    try:
-        if path.is_dir():
-            return _read_folder(path)
-        if path.exists():
-            return _read_files([path])
-    except (OSError, ValueError) as exc:  # a name too long, a NUL byte...
-        return [], [ReadError(repr(str(path))[:200], f"无效的路径 / invalid path ({exc})")]
-    return [], [ReadError(str(path), "没有这个文件或文件夹 / no such file or folder")]
-
-
-def _read_folder(folder: Path) -> tuple[list[Document], list[ReadError]]:
-    files, errors = _folder_files(folder)
-    if not files:
-        if not errors:
-            errors = [ReadError(str(folder), "没有支持的文件 / no supported files ("
-                                + ", ".join(SUPPORTED_EXTENSIONS) + ")")]
-        return [], errors
-    documents, read_errors = _read_files(files)
-    errors += read_errors
-    manifest_path = folder / MANIFEST_NAME
-    if manifest_path.is_file():
-        try:
-            manifest, row_errors = read_manifest(manifest_path)
-        except ReadError as exc:
-            errors.append(exc)
-        else:
-            errors += row_errors
-            _apply_manifest(documents, manifest)
-    return documents, errors
-
-
-def _folder_files(folder: Path) -> tuple[list[Path], list[ReadError]]:
-    """Supported files under `folder` (hidden ones skipped), and a ReadError for each folder
-    that cannot be listed: an unreadable folder is said so, not taken for an empty one."""
-    files: list[Path] = []
-    errors: list[ReadError] = []
-
-    def unreadable(exc: OSError) -> None:
-        errors.append(ReadError(exc.filename or str(folder), _os_reason(exc)))
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]  # hidden folders
-        for filename in filenames:
-            path = Path(dirpath) / filename
-            if not filename.startswith(".") and path.suffix.lower() in SUPPORTED_EXTENSIONS:
-                files.append(path)
-    return sorted(files), errors
-
-
-def _read_files(files: Iterable[Path]) -> tuple[list[Document], list[ReadError]]:
-    documents, errors = [], []
-    for path in files:
-        try:
-            documents.append(read_path(path))
-        except ReadError as exc:
-            errors.append(exc)
-    return documents, errors
-
-
-def _unique_id(doc_id: str, seen: set[str]) -> str:
-    candidate, n = doc_id, 1
-    while candidate in seen:
-        n += 1
-        candidate = f"{doc_id}_{n}"
-    seen.add(candidate)
-    return candidate
-
-
 # --------------------------------------------------------------------------- manifest
 
 def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[ReadError]]:
@@ -550,12 +454,6 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[Rea
                 del cells["published"]
         manifest[doc_id] = {field: value for field, value in cells.items() if value}
     return manifest, errors
-
-
-def _apply_manifest(documents: list[Document], manifest: dict[str, dict[str, str]]) -> None:
-    for doc in documents:
-        for field, value in manifest.get(doc.doc_id, {}).items():
-            setattr(doc, field, value)
 
 
 _DATE = re.compile(  # a time of day after the date is allowed and ignored

@@ -19,4 +19,4 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt 2>&1 | grep -v "is ignored: it is neither" || true
   echo "$want" > "$stamp"
 fi
-.venv/bin/python -c "import streamlit, pandas, plotly, jieba, opencc, pytest, playwright" 
+.venv/bin/python -c "import streamlit, pandas, plotly, jieba, opencc, pytest, playwright, tqdm, dask.distributed" 

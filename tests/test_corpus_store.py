@@ -14,7 +14,8 @@ import pytest
 from lib import corpus_store
 from lib.corpus_store import read_manifest_rows, save_documents
 from lib.documents import Document
-from lib.reading import read_documents, read_manifest
+from lib.reading import read_manifest
+from lib.sources import read_documents
 from tests.conftest import ROOT
 
 TEXT_A = "2021年,芜湖经开区实现地区生产总值88.5亿元,同比增长9.1%。"

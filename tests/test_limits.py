@@ -12,7 +12,8 @@ import pytest
 
 from lib import limits
 from lib.documents import ReadError
-from lib.reading import read_bytes, read_documents
+from lib.reading import read_bytes
+from lib.sources import read_documents
 from tests.conftest import ROOT
 from tests.test_reading import make_docx
 

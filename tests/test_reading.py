@@ -14,9 +14,9 @@ import pytest
 
 from lib.documents import Document, ReadError
 from lib.reading import (
-    SUPPORTED_EXTENSIONS, cjk_score, decode_text, normalise_published, read_bytes,
-    read_documents, read_path,
+    SUPPORTED_EXTENSIONS, cjk_score, decode_text, normalise_published, read_bytes, read_path,
 )
+from lib.sources import read_documents
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 NANNING_TRAD = "南寧經濟技術開發區招商引資2013年共引進項目92個,總投資額157.93億元"
