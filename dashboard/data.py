@@ -14,6 +14,7 @@ import streamlit as st
 
 import lib
 from lib import corrections
+from lib.fact_cache import FactCache
 from dashboard import labels
 from dashboard.labels import fmt_value
 
@@ -74,15 +75,24 @@ def corpus_fingerprint(folder: Path) -> str:
     return "|".join(parts)
 
 
-@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2, persist="disk")
-def load_corpus(folder: str, fingerprint: str) -> AppData:
-    """Read and extract the bundled corpus once per corpus version (shared by all visitors).
+# Facts kept per article on disk (lib/fact_cache.py): a restarted server, or a corpus with one
+# article changed, extracts only what it has not seen. ZM_FACT_CACHE points elsewhere.
+FACT_CACHE_DIR = ROOT / ".cache" / "facts"
 
-    Also kept on disk (~/.streamlit/cache) so a restarted server skips the extraction; the
-    fingerprint (file sizes and times of the corpus and lib/) keeps it from going stale.
-    """
+
+@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2)
+def load_corpus(folder: str, fingerprint: str) -> AppData:
+    """Read the bundled corpus and its facts once per corpus version (shared by all visitors).
+
+    Facts come from the per-article cache where the article and the rules are unchanged, and
+    are extracted for the rest; the fingerprint (file sizes and times of the corpus and lib/)
+    says when to look again."""
     docs, errors = lib.read_documents([folder])
-    facts, failed = lib.extract_batch(docs)  # one bad article never costs the corpus
+    cache = FactCache(os.environ.get("ZM_FACT_CACHE", FACT_CACHE_DIR))
+    try:
+        facts, failed = cache.extract(docs)   # one bad article never costs the corpus
+    except OSError:   # a read-only disk: extract without the cache
+        facts, failed = lib.extract_batch(docs)
     return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
 
 

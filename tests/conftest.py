@@ -25,10 +25,17 @@ def corpus_facts():
     return extract_facts(CORPUS)
 
 
+@pytest.fixture(scope="session")
+def fact_cache_dir(tmp_path_factory):
+    """One facts cache for the session's dashboard runs (lib/fact_cache.py), outside the repository."""
+    return tmp_path_factory.mktemp("fact-cache")
+
+
 @pytest.fixture(autouse=True)
-def private_stores(tmp_path, monkeypatch):
-    """Workspaces and corrections written by a test go to its own temporary folder, never into
-    the repository's data/ or the user's home."""
+def private_stores(tmp_path, monkeypatch, fact_cache_dir):
+    """Workspaces, corrections and cached facts written by a test go to temporary folders, never
+    into the repository's data/ or the user's home."""
     monkeypatch.setenv("ZM_WORKSPACES", str(tmp_path / "workspaces"))
+    monkeypatch.setenv("ZM_FACT_CACHE", str(fact_cache_dir))
     from dashboard import data
     monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
