@@ -1,4 +1,5 @@
 """Command line: python -m lib extract PATH... -o FILE | python -m lib evaluate --gold G --docs D
+              python -m lib extract --engine dask [--scheduler ADDRESS] INPUTS... -o FOLDER
 
 extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv is used)
          on all cores (--jobs N; a progress bar on a terminal), writes the facts table as CSV, Parquet or Excel by the output's extension (text
@@ -6,6 +7,11 @@ extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv 
          The output path is checked before any extraction. A file that cannot be read or
          extracted gets one line on stderr naming it and the reason; the others are still
          extracted and written.
+         --engine dask runs the same work on Dask (lib/dask_engine.py): a local cluster of
+         --jobs worker processes, or the running scheduler at --scheduler tcp://host:8786.
+         INPUTS are files and folders (read by the workers: a shared filesystem) or a
+         Parquet dataset of texts (doc_id, text, optional title/zone/published/url); the
+         output is a folder of Parquet parts (created if missing; refused if not empty).
 evaluate extracts DOCS (or reads --pred) and prints the scores of the reference scorer.
 
 Every error is one line on stderr ("error: ..."), never a traceback. Exit codes: see EPILOG.
@@ -74,7 +80,46 @@ def _extract(paths: list[str]) -> tuple[pd.DataFrame, int]:
     return facts, len(errors)
 
 
+def check_output_dir(path: str) -> Path:
+    """The output folder of --engine dask (may not exist yet), or UsageError in one line."""
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: is a file; with --engine dask give a folder (created if missing)")
+    if out.is_dir() and any(out.iterdir()):
+        raise UsageError(f"{out}: folder is not empty; give a new or empty folder")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"{out}: folder is not writable")
+    return out
+
+
+def cmd_extract_dask(args) -> int:
+    out = check_output_dir(args.output)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if args.scheduler and args.jobs is not None:
+        raise UsageError("--jobs sizes the local cluster; the workers of --scheduler are started on their own")
+    try:
+        import distributed  # noqa: F401  (a dev/cluster dependency, not the app's)
+        from lib.dask_engine import InputError, extract_dask
+    except ImportError as exc:
+        raise UsageError(f"--engine dask needs dask[distributed] (pip install -r requirements-dev.txt): {exc}")
+    try:
+        with _progress_bar(args.progress, unit="part") as progress:
+            n_facts, errors = extract_dask(args.paths, out, scheduler=args.scheduler, n_workers=args.jobs,
+                                           progress=progress)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    for err in errors:
+        print(f"error: {_one_line(str(err))}", file=sys.stderr)
+    print(f"{n_facts} facts -> {out}", file=sys.stderr)
+    return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
 def cmd_extract(args) -> int:
+    if args.engine == "dask":
+        return cmd_extract_dask(args)
+    if args.scheduler:
+        raise UsageError("--scheduler needs --engine dask")
     out = check_output(args.output)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more processes")
@@ -118,10 +163,19 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the facts table from files and folders",
                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ex.add_argument("paths", nargs="+", help="files and folders (use -- before names starting with -)")
-    ex.add_argument("-o", "--output", required=True, help="FILE.csv | FILE.parquet | FILE.xlsx")
+    ex.add_argument("paths", nargs="+", help="files and folders (use -- before names starting with -); "
+                    "with --engine dask also Parquet datasets of texts")
+    ex.add_argument("-o", "--output", required=True,
+                    help="FILE.csv | FILE.parquet | FILE.xlsx; with --engine dask a FOLDER of Parquet parts")
     ex.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                    help="processes to use (default: all cores; 1: this process only)")
+                    help="processes to use (default: all cores; 1: this process only); "
+                         "with --engine dask the local cluster's worker processes")
+    ex.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                    help="processes: a pool on this machine (default); dask: a Dask cluster, "
+                         "local or at --scheduler (needs dask[distributed])")
+    ex.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="with --engine dask: a running scheduler, e.g. tcp://host:8786 "
+                         "(default: a local cluster for this run)")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="show a progress bar (default: when stderr is a terminal)")
     ex.set_defaults(func=cmd_extract)
@@ -135,10 +189,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 @contextmanager
-def _progress_bar(wanted: bool | None):
-    """A tqdm bar on stderr in MB of input (None: only on a terminal), as a progress callback."""
+def _progress_bar(wanted: bool | None, unit: str = "B"):
+    """A tqdm bar on stderr in MB of input (or parts; None: only on a terminal), as a progress callback."""
     disable = None if wanted is None else not wanted
-    with tqdm(total=0, unit="B", unit_scale=True, desc="extract", disable=disable, file=sys.stderr,
+    with tqdm(total=0, unit=unit, unit_scale=unit == "B", desc="extract", disable=disable, file=sys.stderr,
               leave=False) as bar:
         def update(done: int, total: int) -> None:
             bar.total = total

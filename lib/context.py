@@ -83,6 +83,19 @@ def headline_period(text: str, periods) -> str:
     return "year"
 
 
+LEAD_PERIOD_GAP = 8   # characters between a period word and the headline it dates
+
+
+def lead_period(text: str, title: str, periods) -> str:
+    """The period of a lead that restates the headline with it (记者获悉,1—5月重庆高新区工业经济…
+    under the headline 重庆高新区工业经济…) holds for the article, as a headline's would."""
+    at = text.find(title[:12], 0, dates.HEAD_CHARS) if len(title) >= 6 else -1
+    if at < 0:
+        return "year"
+    named = [p for p in periods if at - LEAD_PERIOD_GAP <= p.start and p.end <= at and p.period != "year"]
+    return named[-1].period if named else "year"
+
+
 def headline_mentions(doc: Document, text: str) -> list:
     """The zone names of the headline: the manifest's title, else the text's first short line."""
     heading = doc.title.strip() if doc.title else ""
@@ -108,7 +121,8 @@ def headline_zone(headline: list, mentions) -> str:
     bare = zones.without_province(name)
     if bare != name and bare in written:
         return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
-    longer = [n for n in written if n != name and n.endswith(name)]
+    longer = [n for n in written if n != name and n.endswith(name) and
+              (zones.without_province(n) == n or not gazetteer.place_starting(name))]   # a city, not a province
     return max(longer, key=len) if longer else name   # 金普新区 in the headline, 大连金普新区 below
 
 
@@ -125,6 +139,8 @@ class DocState:
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
             headline_zone(headline, self.mentions) or \
             zones.infer_article_zone(text, self.mentions, headline if title else [])
+        if self.zone and not doc.zone:
+            self.zone = zones.fullest_form(self.zone, self.mentions)
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))
@@ -143,6 +159,8 @@ class DocState:
         self.default_period = headline_period(text, self.periods)
         if self.default_period == "year" and title:
             self.default_period = headline_period(title, timeframe.find_period_cues(title))
+        if self.default_period == "year" and doc.title:
+            self.default_period = lead_period(text, normalize(doc.title.strip()).text, self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject

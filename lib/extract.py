@@ -239,7 +239,10 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         target = True
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
         target = False   # 预计 in a January report with no year: an estimate of the year just ended
-    if target and st.article_year and (cue_kind in ("carried", "review") or EVERY_YEAR.search(clause_before)):
+    estimate_of_past_year = cue_kind == "carried" and year is not None and year < (st.article_year or 0) \
+        and status.only_estimates(text[s.start:fig.start])   # 2017年…预计全年实现 in a 2018 report
+    if target and st.article_year and not estimate_of_past_year and (
+            cue_kind in ("carried", "review") or EVERY_YEAR.search(clause_before)):
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
     period = when.period_for(st, s, fig, clause_before, since, year, target)

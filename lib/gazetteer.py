@@ -141,7 +141,10 @@ def _zone_forms() -> dict[str, str]:
         # the spec keeps the city: the short form when it starts with its city or province
         # (包头稀土高新区), else the official name (大连金普新区, 重庆两江新区, 宁波大榭开发区)
         own_place = any(p and z.short_name.startswith(p) for p in (z.city, z.province))
-        canonical = z.short_name if own_place else canonical_zone(z.official_name)
+        official = canonical_zone(z.official_name)
+        canonical = z.short_name if own_place else official
+        if not own_place and _province_prefixed(official, z):
+            canonical = canonical_zone(z.short_name)   # news writes 贵安新区, not 贵州贵安新区
         written = {z.short_name, canonical, canonical_zone(z.official_name)}
         written |= {a for a in z.aliases.split("|") if a}
         for name in list(written):
@@ -151,6 +154,16 @@ def _zone_forms() -> dict[str, str]:
         for name in written:
             forms.setdefault(name, set()).add(canonical)
     return {name: next(iter(c)) for name, c in forms.items() if len(c) == 1}
+
+
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")   # a province that is its own city
+
+
+def _province_prefixed(official: str, zone) -> bool:
+    """An official name that starts with a (non-municipal) province and not with a city:
+    the spec keeps the city, not the province (贵州贵安新区, 河北雄安新区 are written without it)."""
+    return bool(zone.province) and zone.province not in MUNICIPALITIES and official.startswith(zone.province) \
+        and not (zone.city and official.startswith(zone.city))
 
 
 def catalogued_zone(name: str) -> str:

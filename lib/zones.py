@@ -17,7 +17,10 @@ from functools import lru_cache
 from lib import gazetteer
 
 STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
-                   "高新区", "开发区", "新区", "工业园区", "示范区", "综合保税区", "综保区", "新片区"]   # 示范区: 山西转型综改示范区 (needs a place)
+                   "高新区", "开发区", "新区", "工业园区", "示范区", "综合保税区", "综保区", "新片区",
+                   "保税港区", "保税区", "投资区", "合作区", "实验区", "试验区", "航空港区"]
+# every strong name needs a known place or a catalogued zone before its suffix: 山西转型综改示范区,
+# 张家港保税区, 泉州台商投资区, 深汕特别合作区, 郑州航空港区 (and not 一流开发区, 改革试验区)
 WEAK_SUFFIXES = ["新城", "县", "区"]
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
 GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
@@ -145,15 +148,25 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         run = before.group() if before else ""
         if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
             continue
-        prefix = gazetteer.division_ending(run, suffix) if suffix in ("区", "县") else ""
-        prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
+        county = gazetteer.division_ending(run[:-1], "县") if strong and run.endswith("县") else ""
+        if county:   # 唐县经济开发区, 长兴县经济开发区: the county's own zone, named with it
+            prefix = county + ("县" if len(county) == 1 else "")   # 唐县经开区 keeps 县; 长兴经开区 (as 长垣市 -> 长垣)
+            written_prefix = len(county) + 1
+            if out and out[-1].end == start:
+                out.pop()   # the county named just before is this zone's place, not a zone of its own
+        else:
+            written_prefix = 0
+            prefix = gazetteer.division_ending(run, suffix) if suffix in ("区", "县") else ""
+            prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
         if not prefix:
             continue
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
             continue
-        if strong and ("区" in run or "县" in run):
+        if county:
+            pass
+        elif strong and ("区" in run or "县" in run):
             # a name ends where another does: 杭州经开区名列|经开区 is no name, 上海自贸区临港|新片区 is
             # 临港 with the place named before it
             head, tail = re.split("[区县]", run, maxsplit=0)[0], re.split("[区县]", run)[-1]
@@ -175,7 +188,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 continue   # 厚植新区, 一流经开区, 会议高新区: no place and no catalogued zone
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
-        at = m.start() - len(prefix)
+        at = m.start() - (written_prefix or len(prefix))
         aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at)))   # 超过…富阳区: a yardstick
@@ -206,6 +219,21 @@ def _known_division(prefix: str, suffix: str) -> bool:
     """峄城区, 祁阳县 (now 祁阳市), 岳阳市岳阳楼区: the gazetteer knows the place."""
     return gazetteer.is_division(prefix + suffix) or gazetteer.is_place(prefix) \
         or bool(gazetteer.place_ending(prefix))
+
+
+def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
+    """The article's zone as written at its fullest in the text: 湘江新区 in the headline and
+    湖南湘江新区 in the body is 湖南湘江新区 (a place written before the same name). A name that
+    starts with its place already stays: 宜春经开区, not 江西宜春经开区."""
+    if gazetteer.place_starting(zone):
+        return zone
+    longer = Counter()
+    for m in mentions:
+        if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
+            place = gazetteer.place_starting(m.name)
+            if place and m.name[len(place):] == zone:
+                longer[m.name] += 1
+    return longer.most_common(1)[0][0] if longer else zone
 
 
 def same_zone(mention: str, zone: str) -> bool:

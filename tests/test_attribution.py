@@ -93,3 +93,20 @@ def test_attribution(text, expected):
                 assert abs(fact["value"] - value) <= 1e-6 * max(1.0, abs(value)), f"{text}\n got {got}"
             else:
                 assert fact[key] == value, f"{text}: {key} {fact[key]!r} != {value!r}\n got {got}"
+
+
+def test_a_lead_that_restates_the_headline_with_a_period_dates_the_article():
+    text = ("记者从区统计局获悉,1—8月长沙经开区工业经济稳中向好。一是总量增长,规上工业总产值300亿元,增长9%。"
+            "二是投资加快,完成工业投资40亿元。")
+    doc = Document(doc_id="t", text=text, title="长沙经开区工业经济稳中向好", published="2023-09-20")
+    assert {f["period"] for f in fact_rows(doc)} == {"M1-8"}
+    plain = Document(doc_id="u", text=text.replace("1—8月", ""), title="长沙经开区工业经济稳中向好",
+                     published="2023-09-20")
+    assert {f["period"] for f in fact_rows(plain)} == {"year"}
+
+
+def test_an_estimate_in_the_review_of_last_year_is_for_that_year():
+    text = ("2024年某县政府工作报告\n一、2023年工作回顾\n2023年是攻坚之年,各项工作稳步推进,较好完成了年初确定的目标任务。"
+            "预计全年实现地区生产总值150亿元、增长6%。")
+    facts = fact_rows(Document(doc_id="t", text=text, title="2024年某县政府工作报告"))
+    assert [(f["value"], f["year"], f["status"]) for f in facts] == [(150.0, 2023, "target"), (6.0, 2023, "target")]

@@ -65,3 +65,39 @@ def test_the_zone_catalogue_loads_with_known_types_and_sources():
     assert len([r for r in rows if r.type == "经开区"]) > 200 and all(r.source for r in rows)
     assert gazetteer.catalogued_zone("金普新区") == "大连金普新区"
     assert gazetteer.catalogued_zone("火炬高新区") == ""   # three zones share it: none is named
+
+
+@pytest.mark.parametrize("text, names", [
+    ("昆山保税区实现进出口额80亿美元。", ["昆山保税区"]),           # more zone kinds, each needing a place
+    ("漳州台商投资区完成固定资产投资50亿元。", ["漳州台商投资区"]),  # catalogued
+    ("长沙航空港区实现产值30亿元。", ["长沙航空港区"]),
+    ("改革试验区完成投资30亿元。", []),                              # no place: no name
+    ("息县经济开发区实现营业收入20亿元。", ["息县经开区"]),          # a county's own zone, named with it
+    ("长兴县经济开发区实现营业收入20亿元。", ["长兴经开区"]),        # 县 dropped as 市 is
+])
+def test_more_zone_kinds_and_county_zones(text, names):
+    assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == names
+
+
+def test_a_county_zone_starts_where_its_county_does():
+    text = "今年,长兴县经济开发区实现营业收入20亿元。"
+    [m] = zones.find_zone_mentions(text)
+    assert text[m.start:m.end] == "长兴县经济开发区"
+
+
+def test_a_new_area_named_after_its_province_is_written_without_it():
+    # the spec keeps the city, not the province: news writes 天府新区; a municipality is its city
+    assert gazetteer.catalogued_zone("天府新区") == "天府新区"
+    assert gazetteer.catalogued_zone("四川天府新区") == "天府新区"
+    assert gazetteer.catalogued_zone("滨海新区") == "天津滨海新区"
+    assert gazetteer.catalogued_zone("金普新区") == "大连金普新区"
+
+
+def test_the_article_zone_is_written_the_fullest_way_the_text_writes_it():
+    import lib
+    facts = lib.extract_text("天府新区经济稳步增长\n今年上半年,四川天府新区实现地区生产总值1000亿元,增长8%。",
+                             doc_id="a", published="2023-08-01")
+    assert set(facts["zone"]) == {"四川天府新区"}
+    kept = lib.extract_text("宜宾经开区经济稳步增长\n四川宜宾经开区实现地区生产总值100亿元。",
+                            doc_id="b", published="2023-08-01")
+    assert set(kept["zone"]) == {"宜宾经开区"}    # a name with its city already: the province is not added
