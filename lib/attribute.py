@@ -6,7 +6,7 @@ money, count nouns for counts …). Counts look first at the noun they count (24
 103家重点企业; 11家企业获批市重点实验室 counts platforms). The denominator of a share
 (占全区规上工业总产值的比重) and the benchmark of a gap (高于全省) are not the figure's metric.
 With no alias the figure takes the metric of the figure before it (55.66亿元,增长8.6%).
-Weak aliases (完成投资, 总额) yield to a specific one earlier in the segment.
+Weak aliases (the `weak` column: 完成投资, 总额, 增加值) yield to a specific one earlier in the segment.
 
 Enumerations: "A、B、C分别增长x%、y%、z%" gives the k-th value to the k-th metric; with no
 metric words before 分别, the k-th distinct metric of the sentence's earlier figures.
@@ -26,7 +26,6 @@ KINDS_FOR_FAMILY = {
     "points": {"money", "count", "rate", "area", "mass", "energy"},
     "bare": {"money", "count"},
 }
-WEAK_ALIASES = {"投资", "收入", "完成投资", "累计完成投资", "总额", "投资总额", "计划投资", "计划", "工程"}
 UNIT_IMPLIED = {"人": "talent_count", "名": "talent_count"}  # 专家18人 even after “千人计划”
 DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "件": "patent_count",
                         "人": "talent_count", "名": "talent_count", "项": "platform_count",
@@ -68,8 +67,8 @@ def _pick(found: list[tuple[int, lexicon.Alias]]) -> str | None:
     if not found:
         return None
     last = found[-1][1]
-    if last.alias in WEAK_ALIASES:
-        strong = [a for _, a in found[:-1] if a.alias not in WEAK_ALIASES and a.kind == last.kind]
+    if last.weak:
+        strong = [a for _, a in found[:-1] if not a.weak and a.kind == last.kind]
         if strong and last.kind == "money":
             return strong[-1].metric
     return last.metric
@@ -102,7 +101,7 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: 
         own_clause = len(segment) - clause_len
         # 受部分企业订单减少影响,同比下降7.5%: a count noun of an earlier clause is not the rate's subject
         found = [(p, a) for p, a in found
-                 if not (a.kind == "count" and (a.alias in WEAK_ALIASES or (clause_len and p < own_clause)))]
+                 if not (a.kind == "count" and (a.weak or (clause_len and p < own_clause)))]
     if found and found[-1][1].metric == lexicon.NO_METRIC:
         return lexicon.NO_METRIC
     found = [(p, a) for p, a in found if a.metric != lexicon.NO_METRIC]

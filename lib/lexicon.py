@@ -24,11 +24,15 @@ def _rows(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+ALIAS_KINDS = ("money", "count", "area", "mass", "energy", "rate")
+
+
 @dataclass(frozen=True)
 class Alias:
     alias: str
     metric: str
     kind: str                 # money | count | area | mass | energy | rate
+    weak: bool = False        # a general word (投资, 收入, 增加值) that yields to a specific alias before it
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +54,11 @@ def aliases() -> dict[str, Alias]:
             raise ValueError(f"metric_aliases.csv: duplicate alias {a!r}")
         if r["metric"] not in known:
             raise ValueError(f"metric_aliases.csv: alias {a!r} names unknown metric {r['metric']!r}")
-        out[a] = Alias(a, r["metric"], r["kind"])
+        if r["kind"] not in ALIAS_KINDS:
+            raise ValueError(f"metric_aliases.csv: alias {a!r} has unknown kind {r['kind']!r}")
+        if (r.get("weak") or "") not in ("", "1"):
+            raise ValueError(f"metric_aliases.csv: alias {a!r}: weak is 1 or empty, not {r['weak']!r}")
+        out[a] = Alias(a, r["metric"], r["kind"], r.get("weak") == "1")
     return out
 
 
