@@ -21,7 +21,7 @@ import pandas as pd
 from lib.api import extract_batch
 from lib.documents import Document, ReadError
 from lib.schema import empty_facts
-from lib.sources import Source, list_sources, read_source
+from lib.sources import Source, list_sources, read_sources
 
 CHUNK_BYTES = 2_000_000   # a chunk: ~0.3 s of work, small enough to balance, large enough to amortise
 CHUNK_FILES = 64
@@ -31,13 +31,7 @@ Progress = Callable[[int, int], None]   # (bytes done, bytes in all)
 
 def extract_sources(sources: Iterable[Source]) -> tuple[pd.DataFrame, list[ReadError]]:
     """Read and extract each source on its own (one bad file costs only itself)."""
-    docs: list[Document] = []
-    errors: list[ReadError] = []
-    for source in sources:
-        try:
-            docs.append(read_source(source))
-        except ReadError as exc:
-            errors.append(exc)
+    docs, errors = read_sources(sources)
     facts, failed = extract_batch(docs)
     return facts, errors + failed
 

@@ -51,7 +51,14 @@ def read_documents(paths: str | Path | Iterable[str | Path]) -> tuple[list[Docum
     """Read files and folders (as `list_sources` lists them); a file that cannot be read is
     one ReadError and the rest are still read."""
     sources, errors = list_sources(paths)
+    documents, read_errors = read_sources(sources)
+    return documents, errors + read_errors
+
+
+def read_sources(sources: Iterable[Source]) -> tuple[list[Document], list[ReadError]]:
+    """The Documents of `sources`; each file that cannot be read is one ReadError."""
     documents: list[Document] = []
+    errors: list[ReadError] = []
     for source in sources:
         try:
             documents.append(read_source(source))
