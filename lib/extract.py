@@ -187,6 +187,37 @@ def _leave_sentence(st: DocState, s: Sentence) -> None:
     where.update_sticky_zone(st, s)
 
 
+def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, dict]]) -> str:
+    """The metric of a figure no alias names: a rate takes the figure's before it (55.66亿元,
+    增长8.6%), an amount the last one of its kind in the sentence, else the unit's default."""
+    inheriting = fig.family in ("percent", "points")
+    same_family = next((r for f, r in reversed(sent_rows) if f.family == fig.family), None)
+    if sent_rows and inheriting:
+        return sent_rows[-1][1]["metric"]
+    if same_family:
+        return same_family["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
+    if fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":
+        return "infrastructure"
+    if inheriting and st.last_metric:
+        return st.last_metric
+    return attribute.default_metric(fig)
+
+
+def _subject(st: DocState, s: Sentence, fig: Figure, clause_before: str, clause_inside: bool,
+             subject_here: str) -> str:
+    """The company, park or project a figure is about ('' for the zone as a whole)."""
+    text = st.text
+    project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
+    if project:
+        s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's
+    clause_subject = scope.sentence_subject(clause_before) \
+        if clause_inside and scope.may_name_entity(clause_before) else ""
+    subject = project or clause_subject or subject_here or s.subject or st.sub_topic
+    if s.zone_wide_at < fig.start and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
+        return ""   # 全区… named before the figure: the zone's own
+    return subject
+
+
 def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans,
           change_ends) -> dict | None:
     text = st.text
@@ -217,18 +248,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
             return None
         value, unit = round(converted[0], 10), converted[1]
     if metric is None:
-        inheriting = fig.family in ("percent", "points")
-        same_family = next((r for f, r in reversed(sent_rows) if f.family == fig.family), None)
-        if sent_rows and inheriting:
-            metric = sent_rows[-1][1]["metric"]
-        elif same_family:
-            metric = same_family["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
-        elif fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":
-            metric = "infrastructure"
-        elif inheriting and st.last_metric:
-            metric = st.last_metric
-        else:
-            metric = attribute.default_metric(fig)
+        metric = _inherited_metric(st, fig, sent_rows)
     if (measure == "growth" and attribute.is_decline(clause_before)) or (
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
@@ -251,15 +271,7 @@ def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target
         if previous == "multi-year" or previous.startswith("since-"):
             period = previous   # 累计实施项目214个,其中百亿级项目6个: the breakdown of a running total
     zone, zone_source = where.zone_for(st, s, fig)
-    project = scope.project_after(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "的" else ""
-    if project:
-        s.subject = project      # 总投资45亿元的某某项目…, 当年实现产值18.6亿元: the project's
-    clause_subject = scope.sentence_subject(clause_before) \
-        if clause_start > s.start and scope.may_name_entity(clause_before) else ""
-    subject = project or clause_subject or subject_here or s.subject or st.sub_topic
-    generic_before = s.zone_wide_at < fig.start
-    if generic_before and not scope.project_after(text[fig.end:fig.end + 20]) and not subject_here:
-        subject = ""
+    subject = _subject(st, s, fig, clause_before, clause_start > s.start, subject_here)
     o_start, o_end = norm.to_original(fig.start), norm.to_original(fig.end - 1) + 1
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         year = None   # 去年 of a 1949 article, an era clue gone wrong: no year rather than a wrong one
