@@ -33,9 +33,6 @@ DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "�
                         "个": "project_count", "座": "infrastructure", "人次": "other", "辆": "other",
                         "间": "other", "台": "other", "套": "other"}
 GOODS_UNITS = {"辆", "间", "台", "套"}   # vehicles, rooms, machines: products, not organisations
-DEFAULT_BY_UNIT = {"亩": "land_area", "平方公里": "land_area", "平方米": "floor_area", "吨": "other",
-                   "公里": "infrastructure", "米": "infrastructure", "千瓦时": "energy_use",
-                   "立方米": "other"}
 CUT_BEFORE_SHARE_OR_GAP = re.compile(r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于")
 PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|成为)")
 GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减)(?!到|至)")
@@ -129,7 +126,7 @@ def _unit_implied(fig: Figure, metric: str) -> str:
 def default_metric(fig: Figure) -> str:
     if fig.family == "count":
         return DEFAULT_COUNT_METRIC.get(fig.unit, "other")
-    return DEFAULT_BY_UNIT.get(fig.unit, "other")
+    return lexicon.default_metric_by_unit().get(fig.unit, "other")   # units.csv's default_metric
 
 
 def measure_for(fig: Figure, clause_before: str, after: str, since_change_verb: str | None) -> str:

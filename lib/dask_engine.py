@@ -41,6 +41,7 @@ from lib.api import extract_batch
 from lib.documents import Document, ReadError
 from lib.parallel import chunked, extract_sources
 from lib.reading import SUPPORTED_EXTENSIONS, normalise_published
+from lib.schema import empty_facts
 from lib.sources import Source, list_sources
 
 TEXT_COLUMNS = ("doc_id", "text", "title", "zone", "published", "url")
@@ -73,7 +74,6 @@ def extract_dask(inputs: str | Path | Iterable[str | Path], output_dir: str | Pa
     out = _prepare_output(output_dir)
     names = [str(out / part_name(i, len(parts))) for i in range(len(parts))]
     if not parts:   # nothing to extract: one empty part keeps the schema, no cluster needed
-        from lib.schema import empty_facts
         _write_part(empty_facts(), str(out / part_name(0, 1)))
         return 0, errors
 
@@ -87,12 +87,10 @@ def extract_dask(inputs: str | Path | Iterable[str | Path], output_dir: str | Pa
         address = scheduler
     try:
         with Client(address) as client:
-            futures = []
-            for part, name in zip(parts, names):
-                if isinstance(part, list):   # a chunk of Sources
-                    futures.append(client.submit(_extract_chunk, part, name, pure=False))
-                else:                        # a delayed partition of the texts dataset
-                    futures.append(client.compute(_extract_partition(part, name)))
+            if kinds == {True}:   # delayed partitions of the texts datasets: one graph for all
+                futures = client.compute([_extract_partition(part, name) for part, name in zip(parts, names)])
+            else:                 # chunks of Sources
+                futures = client.map(_extract_chunk, parts, names, pure=False)
             if progress:
                 progress(0, len(futures))
                 for done, _ in enumerate(as_completed(futures), start=1):
@@ -122,7 +120,7 @@ def documents_of_frame(frame: pd.DataFrame) -> tuple[list[Document], list[ReadEr
     columns = [c for c in TEXT_COLUMNS if c in frame.columns]
     for values in zip(*(frame[c].tolist() for c in columns)):
         row = {c: _cell(v) for c, v in zip(columns, values)}
-        doc_id, text = row.pop("doc_id"), row.pop("text")
+        doc_id, text = row.pop("doc_id", ""), row.pop("text", "")
         if not doc_id:
             errors.append(ReadError("(no doc_id)", "缺少 doc_id / a row has no doc_id"))
             continue

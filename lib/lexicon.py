@@ -24,6 +24,8 @@ def _rows(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+UNIT_FAMILIES = ("money_cny", "money_usd", "money_eur", "money_hkd", "percent", "points", "area", "volume",
+                 "mass", "length", "energy")
 ALIAS_KINDS = ("money", "count", "area", "mass", "energy", "rate")
 
 
@@ -93,10 +95,36 @@ def trie_pattern(words) -> str:
 
 @lru_cache(maxsize=1)
 def units() -> dict[str, dict]:
+    """Written unit -> canonical unit, factor, family, and the figure rule that matches it."""
     out = {}
     for r in _rows("units.csv"):
-        out[r["unit"]] = {"canonical": r["canonical"], "factor": float(r["factor"]), "family": r["family"]}
+        if r["family"] not in UNIT_FAMILIES:
+            raise ValueError(f"units.csv: unit {r['unit']!r} has unknown family {r['family']!r}")
+        if r["unit"] in out:
+            raise ValueError(f"units.csv: duplicate unit {r['unit']!r}")
+        out[r["unit"]] = {"canonical": r["canonical"], "factor": float(r["factor"]), "family": r["family"],
+                          "rule": r["rule"], "written": r.get("written") or re.escape(r["unit"]),
+                          "default_metric": r.get("default_metric") or ""}
+        if out[r["unit"]]["default_metric"] and out[r["unit"]]["default_metric"] not in metrics():
+            raise ValueError(f"units.csv: unit {r['unit']!r} names unknown metric {r['default_metric']!r}")
     return out
+
+
+@lru_cache(maxsize=1)
+def default_metric_by_unit() -> dict[str, str]:
+    """Canonical unit -> the metric a figure in it has when no word names one (亩: land_area)."""
+    return {u["canonical"]: u["default_metric"] for u in units().values() if u["default_metric"]}
+
+
+def unit_pattern(rule_id: str) -> str:
+    """The units a figure rule matches, as one alternation (longest first, so 平方米 before 米):
+    every row of units.csv whose `rule` is `rule_id`, written as its `written` column says
+    (吨(?!级): a lookaround keeps 2000吨级泊位 out) or else literally."""
+    rows = [u for u in units().values() if u["rule"] == rule_id]
+    if not rows:
+        raise ValueError(f"units.csv: no unit for rule {rule_id!r}")
+    names = sorted((unit for unit, u in units().items() if u["rule"] == rule_id), key=len, reverse=True)
+    return "|".join(units()[n]["written"] for n in names)
 
 
 @lru_cache(maxsize=1)

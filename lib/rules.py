@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lib.lexicon import unit_pattern
+
 # Building blocks -------------------------------------------------------------------------
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
@@ -27,14 +29,15 @@ APPROX_INSIDE = r"(?:余|多)"          # 30余人, 1.7亿多元: the hedge sits
 class Rule:
     id: str
     description: str
-    pattern: str                      # the unit part, appended to the shared number core
+    pattern: str                      # the unit part, appended to the shared number core (the units
+                                      # of lib/data/units.csv whose `rule` is this rule's id)
     examples: list = field(default_factory=list)
     counter_examples: list = field(default_factory=list)
 
 
 FIGURE_RULES = [
     Rule("money", "an amount of money: 元 / 美元 with an optional 万 / 亿 / 万亿 scale",
-         r"美元|欧元|港元|元",
+         unit_pattern("money"),
          examples=[("协议投资134.3亿元", 134.3, "亿元"), ("税收510.84万元", 0.051084, "亿元"),
                    ("外资实际进资1200万美元", 0.12, "亿美元"), ("补贴350余万元", 0.035, "亿元"),
                    ("投入资金1.7亿多元", 1.7, "亿元"), ("三千万元", 0.3, "亿元"),
@@ -43,12 +46,12 @@ FIGURE_RULES = [
                    ("迈上千亿美元台阶", 1000, "亿美元"), ("总额2万亿元", 20000, "亿元")],
          counter_examples=["亿元以上工业项目", "2019年", "1月31日"]),
     Rule("percent", "a percentage: growth, share or completion rate",
-         r"%|‰",
+         unit_pattern("percent"),
          examples=[("增长8.6%", 8.6, "%"), ("比重65.59%", 65.59, "%"), ("5%~6%之间", 5, "%"),
                    ("增长８．６％", 8.6, "%"), ("增长百分之十二", 12, "%")],
          counter_examples=["增长较快"]),
     Rule("points", "a change in percentage points (个百分点)",
-         r"个百分点|百分点",
+         unit_pattern("points"),
          examples=[("提升12.23个百分点", 12.23, "百分点"), ("高6个百分点", 6, "百分点")]),
     Rule("count", "a count with its measure word (个 家 件 人 名 项 户 支 处 条 …)",
          r"人次|家次|个(?!月|百分点)|家|件|人|名|项|户|支|处|条|座|所|台|套|栋|辆|间",
@@ -58,17 +61,17 @@ FIGURE_RULES = [
                    ("新增入园企业 38家", 38, "家")],
          counter_examples=["连续9个月", "第一名", "一家企业", "建区30多年", "70周年", "前60强"]),
     Rule("physical", "area, volume, mass, length or energy; 万 / 亿 before the unit multiplied out",
-         r"平方公里|平方千米|平方米|m²|㎡|立方米|m³|公顷|亩|吨(?!级)|公里|千米|米|千瓦时|kWh|(?<=[万亿])度",
+         unit_pattern("physical"),
          examples=[("盘活低效土地768亩", 768, "亩"), ("标准厂房20万平方米", 200000, "平方米"),
                    ("绿化20万m²", 200000, "平方米"), ("吞吐量360万吨", 3600000, "吨"),
                    ("管辖面积84平方千米", 84, "平方公里"), ("航道2125米", 2125, "米"),
                    ("违章建筑9200m³", 9200, "立方米"), ("道路40公里", 40, "公里")],
          counter_examples=["2000吨级泊位", "25万吨级深水航道"]),
     Rule("multiple", "a growth written in multiples (增长近2倍 -> 200 %); a plain ratio is dropped later",
-         r"倍",
+         unit_pattern("multiple"),
          examples=[("增长近2倍", 200, "%")]),
     Rule("tenths", "a share written in tenths (近4成 -> 40 %, 超六成 -> 60 %)",
-         r"成(?![本功立员果就为绩交长熟型])",
+         unit_pattern("tenths"),
          examples=[("比重超六成", 60, "%"), ("近4成", 40, "%")],
          counter_examples=["建成投产", "形成集聚"]),
     Rule("scaled_bare", "a scaled number with no unit (6.3亿, 突破千亿, 2.18万): the metric supplies it",

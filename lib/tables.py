@@ -16,7 +16,11 @@ from lib.numbers import scale_factor
 TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
 CELL_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
 GROWTH_HEADER = re.compile(r"同比|增长|增速|增幅|±|%")
-UNIT_CELL = re.compile(r"^(?P<scale>万亿|亿|万)?(?P<unit>元|美元|%|个|家|户|人|项|件|亩|吨|千瓦时|平方公里|平方米)$")
+TABLE_COUNT_WORDS = ("个", "家", "户", "人", "项", "件")
+# a unit cell: any unit of lib/data/units.csv (but 倍 / 成) or a count word, with a scale
+UNIT_CELL = re.compile(r"^(?P<scale>万亿|亿|万)?(?P<unit>" + "|".join(map(re.escape, sorted(
+    [u for u, info in lexicon.units().items() if info["rule"] not in ("multiple", "tenths")] + list(TABLE_COUNT_WORDS),
+    key=len, reverse=True))) + ")$")
 
 
 def _cells(line: str, line_start: int) -> list[tuple[str, int]]:

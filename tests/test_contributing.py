@@ -30,6 +30,8 @@ def test_zone_suffix_example():
 def test_unit_example():
     facts = lib.extract_text("2021年全区盘活土地200公顷。", doc_id="u")
     assert (facts["value"].tolist(), facts["unit"].tolist()) == ([2.0], ["平方公里"])
+    assert "公顷" in rules.RULES_BY_ID["physical"].pattern.split("|")   # the rule's units come from the table
+    assert lib.extract_text("2021年全区新增200公顷。", doc_id="v")["metric"].tolist() == ["land_area"]
 
 
 def test_page_example_is_declared_and_tested():

@@ -64,3 +64,30 @@ def test_schema_accepts_a_good_row_and_an_unknown_year():
     df = to_frame([_row(), _row(year=None, zone_source="headline", year_source="url")])
     assert df["year"].isna().tolist() == [False, True]
     assert df["zone_source"].tolist() == ["", "headline"]   # a missing evidence column reads as ""
+
+
+@pytest.mark.parametrize("table, row, message", [
+    ("metric_aliases.csv", {"alias": "某某收入", "metric": "no_such_metric", "kind": "money", "weak": ""}, "unknown metric"),
+    ("metric_aliases.csv", {"alias": "某某收入", "metric": "gdp", "kind": "moneys", "weak": ""}, "unknown kind"),
+    ("metric_aliases.csv", {"alias": "某某收入", "metric": "gdp", "kind": "money", "weak": "yes"}, "weak is 1"),
+    ("units.csv", {"unit": "斤", "canonical": "吨", "factor": "0.0005", "family": "weight", "rule": "physical",
+                   "written": "", "default_metric": ""}, "unknown family"),
+    ("units.csv", {"unit": "斤", "canonical": "吨", "factor": "0.0005", "family": "mass", "rule": "physical",
+                   "written": "", "default_metric": "no_such_metric"}, "unknown metric"),
+])
+def test_a_bad_row_fails_at_load_naming_the_table(monkeypatch, table, row, message):
+    from lib import lexicon
+    rows = lexicon._rows
+
+    def with_bad_row(name):
+        return rows(name) + ([row] if name == table else [])
+    monkeypatch.setattr(lexicon, "_rows", with_bad_row)
+    for cached in (lexicon.aliases, lexicon.units):
+        cached.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=f"{table}.*{message}"):
+            lexicon.aliases() if table == "metric_aliases.csv" else lexicon.units()
+    finally:
+        monkeypatch.undo()
+        for cached in (lexicon.aliases, lexicon.units):
+            cached.cache_clear()
