@@ -17,6 +17,7 @@ from pathlib import Path
 
 PLACES_CSV = Path(__file__).parent / "data" / "places.csv"
 DEV_ZONES_CSV = Path(__file__).parent / "data" / "dev_zones.csv"
+SUFFIXES_CSV = Path(__file__).parent / "data" / "zone_suffixes.csv"
 ZONE_TYPES = ("经开区", "高新区", "新区", "综保区")
 LEVELS = ("province", "city", "county")
 
@@ -164,6 +165,44 @@ def _province_prefixed(official: str, zone) -> bool:
     the spec keeps the city, not the province (贵州贵安新区, 河北雄安新区 are written without it)."""
     return bool(zone.province) and zone.province not in MUNICIPALITIES and official.startswith(zone.province) \
         and not (zone.city and official.startswith(zone.city))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset:
+    """A list of words in lib/data/ (one a line; # starts a comment line)."""
+    with (PLACES_CSV.parent / name).open(encoding="utf-8") as f:
+        words = frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+    if not words:
+        raise ValueError(f"{name}: no words")
+    return words
+
+
+SUFFIX_STRENGTHS = ("strong", "weak")
+SUFFIX_KINDS = ("zone", "bonded", "division")
+
+
+@dataclass(frozen=True)
+class ZoneSuffix:
+    suffix: str
+    canonical: str    # the short suffix the spec writes (经济技术开发区 -> 经开区); empty = itself
+    kind: str         # zone | bonded (a customs area: an aside unless the article's) | division
+    strength: str     # strong: a zone of any known place before it; weak (区 县 新城): of a known division
+    example: str
+
+
+@lru_cache(maxsize=1)
+def zone_suffix_rows() -> tuple[ZoneSuffix, ...]:
+    return _load(SUFFIXES_CSV, ZoneSuffix,
+                 lambda r: r.suffix and r.strength in SUFFIX_STRENGTHS and r.kind in SUFFIX_KINDS)
+
+
+@lru_cache(maxsize=1)
+def zone_suffixes() -> tuple[list[str], list[str], dict[str, str]]:
+    """lib/data/zone_suffixes.csv as (strong suffixes, weak suffixes, {long suffix: canonical
+    short one}), each list longest first (so 经济技术开发区 is tried before 开发区)."""
+    rows = zone_suffix_rows()
+    by_length = lambda kind: sorted((r.suffix for r in rows if r.strength == kind), key=len, reverse=True)  # noqa: E731
+    return by_length("strong"), by_length("weak"), {r.suffix: r.canonical for r in rows if r.canonical}
 
 
 def catalogued_zone(name: str) -> str:

@@ -16,21 +16,14 @@ from functools import lru_cache
 
 from lib import gazetteer
 
-STRONG_SUFFIXES = ["高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "经开区",
-                   "高新区", "开发区", "新区", "工业园区", "示范区", "综合保税区", "综保区", "新片区",
-                   "保税港区", "保税区", "投资区", "合作区", "实验区", "试验区", "航空港区"]
-# every strong name needs a known place or a catalogued zone before its suffix: 山西转型综改示范区,
-# 张家港保税区, 泉州台商投资区, 深汕特别合作区, 郑州航空港区 (and not 一流开发区, 改革试验区)
-WEAK_SUFFIXES = ["新城", "县", "区"]
+STRONG_SUFFIXES, WEAK_SUFFIXES, CANONICAL_SUFFIX = gazetteer.zone_suffixes()   # lib/data/zone_suffixes.csv
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
 GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
-# Everything below is derived from the two suffix lists: a new suffix is one entry there.
-CANONICAL_SUFFIX = {"高新技术产业开发区": "高新区", "高新技术开发区": "高新区",
-                    "经济技术开发区": "经开区", "经济开发区": "经开区"}
+# Everything below is derived from the suffix table: a new suffix is one row there.
 # the short suffixes a canonical zone name ends with (经开区, 高新区, …, 示范区)
 ZONE_SUFFIXES = tuple(dict.fromkeys(CANONICAL_SUFFIX.get(s, s) for s in STRONG_SUFFIXES))
 _FIRST_CHARS = "".join(sorted({s[0] for s in STRONG_SUFFIXES + WEAK_SUFFIXES} | {"国"}))
@@ -45,16 +38,8 @@ NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
 CITY_WITH_SHI = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
 RUN_BEFORE = re.compile(f"[^{NOT_PLACE}\\W\\da-zA-Z_]{{1,8}}$")
-NOT_PREFIX_WORDS = {
-    "全", "我", "本", "该", "城", "园", "辖", "市", "省", "全市", "我市", "本市", "全省", "我省",
-    "产业", "示范", "试验", "先行", "集聚", "核心", "综合", "保税", "自贸", "功能", "街道", "城区",
-    "片区", "东区", "西区", "南区", "北区", "中区", "新", "老", "景", "社", "小", "工业", "开发",
-    "国家级", "省级", "国家", "各", "两", "四大", "三大", "五大", "四", "多", "各类", "上述", "一个",
-    "这个", "其他", "其它", "相关", "重点", "管辖", "行政", "经济", "技术", "高新", "科技", "产城",
-    "临", "空", "组团", "融合", "先导", "承载", "生态", "旅游", "度假", "主", "城市", "区域", "地区",
-    "每个", "所在", "全国", "省市", "市县", "省市县", "深化", "加快", "推动", "打造", "发展", "做强", "做大",
-    "做优", "优化", "提升", "助力", "服务", "依托", "聚焦", "综保", "保税", "自贸", "综合保税", "出口加工", "落户", "入驻", "进驻", "围绕", "推进", "支持", "都市", "潜力", "先进", "毗邻", "周边", "下辖", "实验", "改革", "创新", "示范性", "重要", "特色",
-}
+# words that end a run before a suffix but name no place (全区, 产业园区, 推动新区): lib/data/not_zone_prefixes.txt
+NOT_PREFIX_WORDS = gazetteer.word_list("not_zone_prefixes.txt")
 
 
 @dataclass(slots=True)
@@ -120,9 +105,7 @@ def _prefix_of(run: str, strong: bool) -> str:
     return prefix
 
 
-_PROVINCES = {"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-              "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-              "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
+_PROVINCES = frozenset(p.short for p in gazetteer.places() if p.level == "province")   # 安徽, 内蒙古 …
 
 
 @lru_cache(maxsize=20000)
@@ -313,7 +296,7 @@ def _abbreviates(short: str, long: str) -> bool:
     return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
 
 
-BONDED_SUFFIXES = ("综合保税区", "综保区", "保税区", "保税港区")
+BONDED_SUFFIXES = tuple(r.suffix for r in gazetteer.zone_suffix_rows() if r.kind == "bonded")
 
 
 def is_bonded(name: str) -> bool:

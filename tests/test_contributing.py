@@ -25,6 +25,8 @@ def test_zone_suffix_example():
     assert found("浙江舟山群岛示范区经济运行平稳") == ["浙江舟山群岛示范区"]
     assert found("建设国家自主创新示范区") == []
     assert "示范区" in zones.ZONE_SUFFIXES and zones.is_development_zone("杨凌示范区")
+    from lib import gazetteer
+    assert "示范区" in {r.suffix for r in gazetteer.zone_suffix_rows()}   # one row of the table
 
 
 def test_unit_example():
