@@ -9,7 +9,9 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 import lib
@@ -17,6 +19,7 @@ from lib import corrections
 from lib.fact_cache import FactCache
 from dashboard import labels
 from dashboard.labels import fmt_value
+from dashboard.memo import memo
 
 ROOT = Path(__file__).resolve().parent.parent
 # The bundled corpus; ZM_CORPUS_DIR points elsewhere (tests use a scratch copy).
@@ -25,6 +28,7 @@ CORPUS_DIR = Path(os.environ.get("ZM_CORPUS_DIR", ROOT / "data" / "corpus"))
 # Repeats of one figure in one article (title + body) are one bar/point in charts; the value is
 # compared to 3 significant digits, so 402亿元 and 402.4亿元 in one article are one figure.
 FOLD_KEYS = ["doc_id", "zone", "metric", "measure", "year", "period", "status", "_same_value"]
+FOLD_COLUMNS = FOLD_KEYS[:-1] + ["value"]   # the columns fold() reads
 # What a chart bar stands for: two articles giving different values for it are in conflict.
 BAR_KEYS = ["zone", "year", "period", "metric", "measure", "status", "unit"]
 TEXT_COLUMNS = ["doc_id", "zone", "scope", "subject", "period", "metric", "measure", "unit",
@@ -54,13 +58,22 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the extractor returned (empty text = "", year = Int64)."""
     df = facts.reindex(columns=list(lib.FACT_COLUMNS)).copy()
     for col in TEXT_COLUMNS:
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = _one_chunk(df[col].fillna("").astype(str))
     df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
     for col in ("start", "end"):
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
     df["reviewed"] = False   # set by the visitor's corrections (lib/corrections.py)
     return df.reset_index(drop=True)
+
+
+def _one_chunk(text: pd.Series) -> pd.Series:
+    """The column as one Arrow array: a table concatenated from many articles holds
+    thousands of chunks, and selecting rows from those is ~10x slower (same values, same dtype)."""
+    if not hasattr(text.array, "__arrow_array__"):
+        return text   # not Arrow-backed (object strings): nothing to merge
+    merged = pa.chunked_array(text.array.__arrow_array__()).combine_chunks()
+    return pd.Series(pd.array(merged, dtype=text.dtype), index=text.index, name=text.name)
 
 
 def corpus_fingerprint(folder: Path) -> str:
@@ -110,16 +123,26 @@ CORRECTIONS_FILE = Path(os.environ.get("ZM_CORRECTIONS", ROOT / "data" / "correc
 
 def session_data() -> AppData:
     """The bundled corpus plus this visitor's uploads (kept in st.session_state only), with
-    the visitor's corrections laid over the extraction (`reviewed` marks what they touched)."""
-    corpus = load_corpus(str(CORPUS_DIR), corpus_fingerprint(CORPUS_DIR))
-    up_docs = st.session_state.get("upl_docs", {})
-    up_facts = st.session_state.get("upl_facts")
+    the visitor's corrections laid over the extraction (`reviewed` marks what they touched).
+
+    Built again only when the corpus version, the uploads or the corrections change: with a
+    million facts, concatenating and correcting them on every click would cost most of a rerun."""
+    fingerprint = corpus_fingerprint(CORPUS_DIR)
+    corpus = load_corpus(str(CORPUS_DIR), fingerprint)
+    ss = st.session_state
+    inputs = (ss.get("upl_docs"), ss.get("upl_facts"), session_corrections())
+    return memo("session_data", inputs, (str(CORPUS_DIR), fingerprint),
+                lambda: _combined(corpus, *inputs))
+
+
+def _combined(corpus: AppData, up_docs: dict | None, up_facts: pd.DataFrame | None,
+              corr: pd.DataFrame) -> AppData:
+    up_docs = up_docs or {}
     docs, facts = corpus.docs, corpus.facts
     if up_docs or up_facts is not None:
         docs = {**corpus.docs, **up_docs}
         if up_facts is not None:
             facts = pd.concat([corpus.facts, normalise(up_facts)], ignore_index=True)
-    corr = session_corrections()
     if not corr.empty:
         facts = corrections.apply(facts, {d: doc.text for d, doc in docs.items()}, corr)
     return AppData(docs, facts, corpus.errors)
@@ -162,20 +185,25 @@ def replace_corrections(table: pd.DataFrame) -> None:
 
 def filter_facts(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """Rows matching the sidebar (not folded: the tables show every mention)."""
-    mask = pd.Series(True, index=df.index)
+    return df[filter_mask(df, f)]
+
+
+def filter_mask(df: pd.DataFrame, f: Filters) -> np.ndarray:
+    """Which rows match the sidebar, one boolean per row."""
+    mask = np.ones(len(df), dtype=bool)
     if f.zones:
-        mask &= df["zone"].isin(f.zones)
+        mask &= np.asarray(df["zone"].isin(f.zones), dtype=bool)
     if f.years:
-        mask &= df["year"].isin(f.years).fillna(False)
+        mask &= np.asarray(df["year"].isin(f.years).fillna(False), dtype=bool)
     if f.metric:
-        mask &= df["metric"] == f.metric
+        mask &= np.asarray(df["metric"] == f.metric, dtype=bool)
     if f.measure:
-        mask &= df["measure"] == f.measure
+        mask &= np.asarray(df["measure"] == f.measure, dtype=bool)
     if f.statuses:
-        mask &= df["status"].isin(f.statuses)
+        mask &= np.asarray(df["status"].isin(f.statuses), dtype=bool)
     if f.scope in ("zone", "sub"):
-        mask &= df["scope"] == f.scope
-    return df[mask]
+        mask &= np.asarray(df["scope"] == f.scope, dtype=bool)
+    return mask
 
 
 def without_metric(f: Filters) -> Filters:
@@ -187,16 +215,51 @@ def fold(df: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct figure of an article; `mentions` says how often it was stated."""
     if df.empty:
         return df.assign(mentions=pd.Series(dtype=int))
-    d = df.assign(_same_value=same_value(df["value"]), _precision=df["value"].map(_decimals))
-    mentions = d.groupby(FOLD_KEYS, dropna=False, sort=False)["value"].transform("size")
-    d = d.assign(mentions=mentions).sort_values("_precision", ascending=False, kind="stable")
-    keep = ~d.duplicated(FOLD_KEYS)           # the most precise writing of the figure stays
-    return d[keep].sort_index().drop(columns=["_same_value", "_precision"])
+    rows, mentions = fold_rows(df)
+    return df.iloc[rows].assign(mentions=mentions).sort_index()
+
+
+def fold_rows(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """fold() as row positions: the row kept for each figure (in row order) and its mentions."""
+    if df.empty:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    keys = df[FOLD_COLUMNS].assign(_same_value=same_value(df["value"]))
+    group = keys.groupby(FOLD_KEYS, dropna=False, sort=False).ngroup().to_numpy()
+    # the most precise writing of the figure stays (ties: the first one): sort the row positions
+    # by group, then precision (most decimals first); lexsort is stable, so row order breaks ties
+    order = np.lexsort((-_per_distinct(df["value"], _decimals), group))
+    firsts = np.sort(order[np.r_[True, group[order][1:] != group[order][:-1]]])
+    return firsts, np.bincount(group)[group[firsts]]
+
+
+def fold_in_scope(df: pd.DataFrame, scope: str) -> tuple[np.ndarray, np.ndarray]:
+    """fold_rows() of the facts in a scope ("zone", "sub" or "all"), as positions in df."""
+    inside = np.flatnonzero(filter_mask(df, Filters(statuses=(), measure="", scope=scope)))
+    rows, mentions = fold_rows(df[FOLD_COLUMNS].iloc[inside])
+    return inside[rows], mentions
+
+
+def folded_view(df: pd.DataFrame, f: Filters, folding: tuple[np.ndarray, np.ndarray],
+                columns: list[str] | None = None) -> pd.DataFrame:
+    """fold(filter_facts(df, f)) [its `columns` and mentions] from folding = fold_in_scope(df,
+    f.scope): zone, year, metric, measure and status are fold keys, so those filters keep or
+    drop whole figures, and picking the folded rows that match gives the same table."""
+    rows, mentions = folding
+    keep = filter_mask(df, replace(f, scope="all"))[rows]
+    picked = df if columns is None else df[columns]
+    return picked.iloc[rows[keep]].assign(mentions=mentions[keep]).sort_index()
+
+
+def _per_distinct(values: pd.Series, fn) -> np.ndarray:
+    """fn of each value, called once per distinct value (a million facts hold few)."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    return np.asarray([fn(v) for v in distinct])[codes]
 
 
 def same_value(values: pd.Series) -> pd.Series:
     """Values rounded to 3 significant digits: the key under which 402 and 402.4 are one."""
-    return values.map(lambda v: v if pd.isna(v) or v == 0 else float(f"{v:.3g}"))
+    rounded = _per_distinct(values, lambda v: v if pd.isna(v) or v == 0 else float(f"{v:.3g}"))
+    return pd.Series(rounded, index=values.index, name=values.name, dtype=float)
 
 
 def _decimals(v) -> int:
@@ -256,6 +319,7 @@ def metric_options(df: pd.DataFrame) -> list[str]:
 def default_metric(df: pd.DataFrame) -> str:
     """A useful first chart: the first headline metric (GDP, revenue…) that at least three
     zones report as a whole-zone level; failing that, the metric most zones report."""
+    df = df[["metric", "zone", "measure", "scope"]]   # not the sentences: a cheap row selection
     d = df[(df["measure"] == "level") & (df["scope"] == "zone") & (df["metric"] != "other")]
     if d.empty:
         d = df
@@ -275,7 +339,9 @@ def coverage(folded: pd.DataFrame) -> pd.DataFrame:
     if folded.empty:
         return pd.DataFrame()
     order = [m for m in metric_options(folded)]
-    table = pd.crosstab(folded["zone"], folded["metric"]).reindex(columns=order, fill_value=0)
+    # pd.crosstab's table, counted with groupby.size (crosstab counts group by group in Python)
+    table = folded.groupby(["zone", "metric"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=order, fill_value=0)
     table.columns = [labels.metric(m) for m in table.columns]
     return table
 
@@ -287,7 +353,7 @@ def latest_values(folded: pd.DataFrame, metrics: list[str] = labels.HEADLINE) ->
     if d.empty:
         return pd.DataFrame()
     d = d.assign(_whole=(d["period"] == "year").astype(int),
-                 _p=d["period"].map(labels.period_order))
+                 _p=d["period"].map({p: labels.period_order(p) for p in d["period"].unique()}))
     # Latest year first; within it a whole-year figure beats a part-year one.
     d = d.sort_values(["year", "_whole", "_p"]).groupby(["zone", "metric"]).tail(1)
     cell = [f"{fmt_value(v, u, q)}（{y}{'' if p == 'year' else labels.period(p)}）"

@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import data, labels
 from dashboard.data import Filters
+from dashboard.memo import memo
 
 # session-state key of each filter (prefix flt_) and its URL parameter
 KEYS = {"zones": ("flt_zones", "zone"), "years": ("flt_years", "year"),
@@ -102,8 +103,9 @@ def _seed_state(opts: dict, base: Filters) -> None:
 
 def sidebar(facts: pd.DataFrame) -> Filters:
     """Draw the filters in the sidebar; return the current choice and write it to the URL."""
-    opts = choices(facts)
-    _seed_state(opts, defaults(facts))
+    # the options change only with the facts, not with a filter: scanned once per facts table
+    opts, base = memo("filter_choices", (facts,), (), lambda: (choices(facts), defaults(facts)))
+    _seed_state(opts, base)
     ss = st.session_state
     with st.sidebar:
         st.header("筛选")

@@ -12,9 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import export, labels
+from dashboard import data, export, labels
 from dashboard.data import AppData, Filters
 from dashboard.labels import fmt_value
+from dashboard.memo import memo
 from dashboard.text import FIGURE_STYLE, Mark, box, context_bounds, esc, highlight
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -60,6 +61,13 @@ def app_filters() -> Filters:
     return st.session_state["app_filters"]
 
 
+def folded(facts: pd.DataFrame, f: Filters, columns: list[str] | None = None) -> pd.DataFrame:
+    """data.fold(data.filter_facts(facts, f)), only `columns` (and mentions) when given. The
+    folding of the facts in f's scope is kept for the session: a filter change only picks rows."""
+    folding = memo("folding", (facts,), (f.scope,), lambda: data.fold_in_scope(facts, f.scope), keep=3)
+    return data.folded_view(facts, f, folding, columns)
+
+
 def chart(fig: go.Figure, stem: str, key: str) -> None:
     """The chart, then PNG / SVG (server-side, needs Chromium) and interactive HTML downloads.
 
@@ -87,10 +95,13 @@ def chart(fig: go.Figure, stem: str, key: str) -> None:
 def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
     """The table as CSV and Excel (keys plus Chinese label columns) and Parquet (keys)."""
     a, b, c, _ = st.columns([1, 1, 1, 4])
-    labelled = labels.with_label_columns(df)   # spreadsheets: Chinese labels beside the keys
-    a.download_button("CSV", data=lambda: export.csv_bytes(labelled), file_name=f"{stem}.csv",
+
+    def labelled() -> pd.DataFrame:   # spreadsheets: Chinese labels beside the keys, made on a
+        return labels.with_label_columns(df)   # click rather than on every rerun
+
+    a.download_button("CSV", data=lambda: export.csv_bytes(labelled()), file_name=f"{stem}.csv",
                       mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    b.download_button("Excel", data=lambda: export.xlsx_bytes(labelled), file_name=f"{stem}.xlsx",
+    b.download_button("Excel", data=lambda: export.xlsx_bytes(labelled()), file_name=f"{stem}.xlsx",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       key=f"{key}_xlsx", on_click="ignore")
     c.download_button("Parquet", data=lambda: export.parquet_bytes(df),
@@ -128,11 +139,12 @@ def passages(facts: pd.DataFrame, docs: dict, limit: int = 40) -> None:
 
 def display_table(df: pd.DataFrame) -> pd.DataFrame:
     """The facts table for the eye: Chinese headers and labels instead of keys."""
-    d = df.assign(metric=df["metric"].map(labels.metric),
-                  measure=df["measure"].map(lambda m: labels.MEASURES.get(m, m)),
-                  status=df["status"].map(lambda s: labels.STATUSES.get(s, s)),
-                  scope=df["scope"].map(lambda s: labels.SCOPES.get(s, s)),
-                  period=df["period"].map(labels.period), zone=df["zone"].map(labels.zone))
+    each = labels.map_each
+    d = df.assign(metric=each(df["metric"], labels.metric),
+                  measure=each(df["measure"], lambda m: labels.MEASURES.get(m, m)),
+                  status=each(df["status"], lambda s: labels.STATUSES.get(s, s)),
+                  scope=each(df["scope"], lambda s: labels.SCOPES.get(s, s)),
+                  period=each(df["period"], labels.period), zone=each(df["zone"], labels.zone))
     cols = ["zone", "year", "period", "metric", "measure", "value", "unit", "qualifier",
             "status", "scope", "subject", "sentence", "doc_id"]
     return d[cols].rename(columns=labels.COLUMNS)
@@ -144,7 +156,7 @@ PERIOD_PARAM = "period"
 def period_choice(folded: pd.DataFrame, key: str) -> str | None:
     """One kind of period per chart (全年 with 全年, 上半年 with 上半年 and 1-6月): a selector
     listing the kinds the data has, 全年 first by default, kept in the URL (?period=H1)."""
-    kinds = sorted({labels.period_kind(p) for p in folded["period"]}, key=labels.period_order)
+    kinds = sorted({labels.period_kind(p) for p in folded["period"].unique()}, key=labels.period_order)
     if not kinds:
         return None
     ss = st.session_state
@@ -161,7 +173,8 @@ def period_choice(folded: pd.DataFrame, key: str) -> str | None:
 
 
 def in_period(folded: pd.DataFrame, kind: str | None) -> pd.DataFrame:
-    return folded[folded["period"].map(labels.period_kind) == kind] if kind else folded.iloc[0:0]
+    kinds = {p: labels.period_kind(p) for p in folded["period"].unique()}   # once per distinct period
+    return folded[folded["period"].map(kinds) == kind] if kind else folded.iloc[0:0]
 
 
 def chart_zones(folded: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, str]:

@@ -14,7 +14,7 @@ if not f.metric or not f.measure:
     st.info("请在侧栏选择一个指标和一个类型（数值、增速、占比或变化量）。")
     st.stop()
 
-folded = data.fold(data.filter_facts(app.facts, f))
+folded = ui.folded(app.facts, f)
 period = ui.period_choice(folded, key="cmp_period")
 folded = ui.in_period(folded, period)
 unit = data.main_unit(folded)
@@ -37,7 +37,8 @@ plotted = plotted.assign(conflict=clashes["conflict"].reindex(plotted.index))
 if not clashes.empty:
     st.warning(f"{clashes['conflict'].nunique()} 处数字在不同文章中不一致（红框柱），"
                "可在“冲突”页并排查看来源并选定采用的数值。", icon=":material/warning:")
-stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].dropna().tolist(),
+stem = export.file_stem(f.metric, plotted["zone"].unique().tolist(),   # distinct zones, years:
+                        plotted["year"].dropna().unique().tolist(),    # all a file name needs
                         measure=f.measure, period=period or "")
 fig = charts.compare_bars(plotted, title, f"{title}（{unit}）",
                           captions.subtitle(plotted, unit, period, f.statuses, f.scope),

@@ -14,7 +14,7 @@ app, f = ui.app_data(), ui.app_filters()
 st.title("冲突")
 st.caption("同一开发区、年份、时期、指标、类型和状态，不同文章给出了不同的数值。选定采用的数值后，"
            "其余数值记为“不采用”（写入校对表，可在“文章”页清除），图表只画采用的那个。按侧栏筛选，不限指标。")
-folded = data.fold(data.filter_facts(app.facts, data.without_metric(f)))
+folded = ui.folded(app.facts, data.without_metric(f))
 clashes = data.conflicts(folded)
 if clashes.empty:
     st.info("当前筛选下没有不一致的数字。")

@@ -11,5 +11,6 @@ st.caption("侧栏筛选后的整洁数据表（每次提到各占一行，不�
 rows = data.filter_facts(app.facts, f)
 st.caption(f"{len(rows)} 条")
 st.dataframe(ui.display_table(rows), hide_index=True, height=480, width="stretch")
-stem = export.file_stem(f.metric, rows["zone"].tolist(), rows["year"].dropna().tolist(), "facts")
+stem = export.file_stem(f.metric, rows["zone"].unique().tolist(),   # the distinct zones and years
+                        rows["year"].dropna().unique().tolist(), "facts")   # are all a name needs
 ui.table_downloads(rows.reset_index(drop=True), stem, key="data")

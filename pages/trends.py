@@ -11,7 +11,7 @@ if not f.metric or not f.measure:
     st.info("请在侧栏选择一个指标和一个类型（数值、增速、占比或变化量）。")
     st.stop()
 
-chosen = data.fold(data.filter_facts(app.facts, f))
+chosen = ui.folded(app.facts, f)
 undated = chosen["zone"][chosen["year"].isna()].nunique()
 chosen = chosen.dropna(subset=["year"])
 period = ui.period_choice(chosen, key="tr_period")
@@ -38,8 +38,8 @@ if single:
     st.caption(f"{'、'.join(single[:8])}{'等' if len(single) > 8 else ''} 只有一年的数字，显示为单个点，无法看出趋势。")
 
 title = f"{labels.metric(f.metric)}（{labels.measure(f.measure)}，{labels.period_kind_label(period)}）"
-stem = export.file_stem(f.metric, plotted["zone"].tolist(), plotted["year"].tolist(), "trend",
-                        measure=f.measure, period=period or "")
+stem = export.file_stem(f.metric, plotted["zone"].unique().tolist(), plotted["year"].unique().tolist(),
+                        "trend", measure=f.measure, period=period or "")
 fig = charts.trend_lines(plotted, title, f"{labels.metric(f.metric)}（{unit}）",
                          charts.zone_colours(data.zone_options(app.facts)),
                          captions.subtitle(plotted, unit, period, f.statuses, f.scope),
