@@ -15,8 +15,8 @@ import pyarrow as pa
 import streamlit as st
 
 import lib
-from lib import corrections
-from lib.fact_cache import FactCache
+from lib.evaluation import corrections
+from lib.scale.fact_cache import FactCache
 from dashboard import labels
 from dashboard.labels import fmt_value
 from dashboard.memo import memo
@@ -63,7 +63,7 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
     for col in ("start", "end"):
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
-    df["reviewed"] = False   # set by the visitor's corrections (lib/corrections.py)
+    df["reviewed"] = False   # set by the visitor's corrections (lib/evaluation/corrections.py)
     return df.reset_index(drop=True)
 
 
@@ -88,7 +88,7 @@ def corpus_fingerprint(folder: Path) -> str:
     return "|".join(parts)
 
 
-# Facts kept per article on disk (lib/fact_cache.py): a restarted server, or a corpus with one
+# Facts kept per article on disk (lib/scale/fact_cache.py): a restarted server, or a corpus with one
 # article changed, extracts only what it has not seen. ZM_FACT_CACHE points elsewhere.
 FACT_CACHE_DIR = ROOT / ".cache" / "facts"
 

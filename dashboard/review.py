@@ -1,6 +1,6 @@
 """校对 Review: the analyst confirms or corrects an article's zone and year and each figure.
 
-Corrections are data (lib/corrections.py): they are laid over the extraction on every run,
+Corrections are data (lib/evaluation/corrections.py): they are laid over the extraction on every run,
 never written into it. `editor_frame` and `changes` are pure (tested without Streamlit);
 `section` draws the review part of the 文章 page.
 """
@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import data, labels
 from dashboard.labels import fmt_value
-from lib import corrections
+from lib.evaluation import corrections
 
 EDITABLE = {"metric": "指标", "measure": "类型", "zone": "开发区", "year": "年份", "period": "时期",
             "status": "状态", "scope": "范围"}

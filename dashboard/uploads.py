@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 import lib
-from lib import corpus_store, corrections
+from lib.reading import corpus_store
+from lib.evaluation import corrections
 from lib.normalize import normalize
 from dashboard import data
 
@@ -87,6 +88,6 @@ def can_save_locally(folder: Path | None = None) -> bool:
 
 def save_to_corpus(docs: dict, folder: Path | None = None) -> list[Path]:
     """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv:
-    locked, atomic, never overwriting another article (lib/corpus_store.py)."""
+    locked, atomic, never overwriting another article (lib/reading/corpus_store.py)."""
     folder = Path(data.CORPUS_DIR if folder is None else folder)
     return [saved.path for saved in corpus_store.save_documents(folder, docs.values())]

@@ -25,7 +25,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
-from lib import corrections
+from lib.evaluation import corrections
 
 PARAM = "ws"
 EXPIRY_DAYS = 7

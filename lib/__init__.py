@@ -13,10 +13,10 @@ Public API:
 """
 from lib.api import extract_batch, extract_document, extract_facts, extract_text
 from lib.documents import Document, ReadError
-from lib.figures import number_spans
-from lib.lexicon import metric_labels
-from lib.reading import read_bytes
-from lib.sources import read_documents
+from lib.figures.find import number_spans
+from lib.reference.lexicon import metric_labels
+from lib.reading.files import read_bytes
+from lib.reading.sources import read_documents
 from lib.schema import FACT_COLUMNS, FACTS_SCHEMA
 
 __all__ = ["extract_facts", "extract_batch", "extract_text", "extract_document", "read_documents",

@@ -7,7 +7,7 @@ extract  reads files and folders (txt md html docx pdf; a folder's manifest.csv 
          The output path is checked before any extraction. A file that cannot be read or
          extracted gets one line on stderr naming it and the reason; the others are still
          extracted and written.
-         --engine dask runs the same work on Dask (lib/dask_engine.py): a local cluster of
+         --engine dask runs the same work on Dask (lib/scale/dask_engine.py): a local cluster of
          --jobs worker processes, or the running scheduler at --scheduler tcp://host:8786.
          INPUTS are files and folders (read by the workers: a shared filesystem) or a
          Parquet dataset of texts (doc_id, text, optional title/zone/published/url); the
@@ -28,9 +28,9 @@ import pandas as pd
 from tqdm import tqdm
 
 from lib.api import extract_batch
-from lib.parallel import extract_parallel
-from lib import corrections
-from lib.evaluate import format_report, read_csv, read_texts, score
+from lib.scale.parallel import extract_parallel
+from lib.evaluation import corrections
+from lib.evaluation.evaluate import format_report, read_csv, read_texts, score
 from lib.export import WRITERS, write_table
 
 EXIT_OK = 0              # everything read, extracted and written
@@ -100,7 +100,7 @@ def cmd_extract_dask(args) -> int:
         raise UsageError("--jobs sizes the local cluster; the workers of --scheduler are started on their own")
     try:
         import distributed  # noqa: F401  (a dev/cluster dependency, not the app's)
-        from lib.dask_engine import InputError, extract_dask
+        from lib.scale.dask_engine import InputError, extract_dask
     except ImportError as exc:
         raise UsageError(f"--engine dask needs dask[distributed] (pip install -r requirements-dev.txt): {exc}")
     try:

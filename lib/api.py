@@ -23,7 +23,7 @@ from pandera.errors import SchemaError
 
 from lib.documents import Document, ReadError
 from lib.extract import fact_rows, iter_fact_rows
-from lib.sources import read_documents
+from lib.reading.sources import read_documents
 from lib.schema import empty_facts, to_frame
 
 Source = Union[str, Path, Document, Iterable[Union[str, Path, Document]]]

@@ -1,11 +1,11 @@
 """The pipeline: a Document in, its facts out (one row per figure, the columns of docs/spec/facts.md).
 
-read -> normalise (offset map) -> split sentences -> find figures (lib/figures.py) ->
-attach metric and measure (lib/attribute.py), year and period (lib/when.py, over the cues of
-lib/timeframe.py), status (lib/status.py), zone (lib/where.py, over the names of lib/zones.py),
-scope (lib/scope.py) -> enumerations (分别, lib/enumerations.py) -> rows.
+read -> normalise (offset map) -> split sentences -> find figures (lib/figures/find.py) ->
+attach metric and measure (lib/attach/attribute.py), year and period (lib/attach/when.py, over the cues of
+lib/attach/timeframe.py), status (lib/attach/status.py), zone (lib/attach/where.py, over the names of lib/attach/zones.py),
+scope (lib/attach/scope.py) -> enumerations (分别, lib/attach/enumerations.py) -> rows.
 What is carried between sentences (the year and period named last in the paragraph, the zone
-named last, a heading's section, the sub-item an item heading opened) lives in lib/context.py.
+named last, a heading's section, the sub-item an item heading opened) lives in lib/attach/context.py.
 """
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ import bisect
 import re
 from typing import Iterator
 
-from lib import attribute, lexicon, scope, status, when, where, zones
-from lib.enumerations import apply_respectively
+from lib.attach import attribute, scope, status, when, where, zones
+from lib.reference import lexicon
+from lib.attach.enumerations import apply_respectively
 from lib.documents import Document, ReadError
 from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX_FIGURES_PER_SENTENCE,
                         MAX_SENTENCE_CHARS)
-from lib.figures import Figure, find_figures
-from lib.tables import find_table_figures, merge_table_figures
-from lib.context import (DocState, Sentence, is_heading, multi_year_span,
+from lib.figures.find import Figure, find_figures
+from lib.figures.tables import find_table_figures, merge_table_figures
+from lib.attach.context import (DocState, Sentence, is_heading, multi_year_span,
                          recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
 

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import data, labels, ui
 from dashboard.labels import fmt_value
 from dashboard.text import esc
-from lib import corrections
+from lib.evaluation import corrections
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
 app, f = ui.app_data(), ui.app_filters()

@@ -7,12 +7,12 @@ Builds a corpus of N articles by varying the bundled and real ones (another zone
 shifted, figures changed), writes it to a temporary folder and, each measurement in a fresh
 process (so start-up is counted apart and peak memory is that run's own), prints:
 
-  extraction, 1 process and all cores   MB/s, articles/s, peak memory (lib.parallel, start-up excluded)
+  extraction, 1 process and all cores   MB/s, articles/s, peak memory (lib.scale.parallel, start-up excluded)
   one big text of --big-mb MB            MB/s and peak memory of one document that size (cost linear?)
   plain regex scan                       one `re.finditer` of a number-and-unit pattern: the floor
   jionlp extract_money                   the peer, on the same texts
   facts cache                            extracting N articles cold, re-reading them with nothing
-                                         changed, and with one article changed (lib/fact_cache.py)
+                                         changed, and with one article changed (lib/scale/fact_cache.py)
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def vary(text: str, rng: random.Random, zones: list[str], names: list[str]) -> s
 
 
 def build_corpus(folder: Path, n: int, seed: int = 7) -> int:
-    from lib.gazetteer import dev_zones
+    from lib.reference.gazetteer import dev_zones
     rng = random.Random(seed)
     zones = [z.short_name for z in dev_zones()]
     names = sorted(set(zones), key=len, reverse=True)
@@ -77,7 +77,7 @@ def build_corpus(folder: Path, n: int, seed: int = 7) -> int:
 def child(mode: str, folder: str, arg: str) -> dict:
     """One measurement, in this (fresh) process; returns what it measured."""
     from lib.documents import Document
-    from lib.parallel import extract_parallel
+    from lib.scale.parallel import extract_parallel
     from lib.api import extract_batch
     files = sorted(Path(folder).glob("*.txt"))
     size = sum(p.stat().st_size for p in files)
@@ -125,8 +125,8 @@ def child(mode: str, folder: str, arg: str) -> dict:
 
 def _cache_run(files: list[Path], root: Path) -> dict:
     from dataclasses import replace
-    from lib.fact_cache import FactCache
-    from lib.sources import read_documents
+    from lib.scale.fact_cache import FactCache
+    from lib.reading.sources import read_documents
     out = {}
     t = time.perf_counter()
     docs, _ = read_documents([files[0].parent])

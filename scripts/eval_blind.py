@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lib.evaluate import format_report, read_csv, read_texts, score  # noqa: E402
+from lib.evaluation.evaluate import format_report, read_csv, read_texts, score  # noqa: E402
 
 SCRAPER_COLUMNS = ("doc_id", "title", "published", "url")
 

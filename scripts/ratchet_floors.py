@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lib.goldsets import GOLD_SETS, per_article_scores  # noqa: E402
+from lib.evaluation.goldsets import GOLD_SETS, per_article_scores  # noqa: E402
 
 FLOORS = ROOT / "tests" / "gold" / "floors.csv"
 

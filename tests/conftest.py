@@ -27,7 +27,7 @@ def corpus_facts():
 
 @pytest.fixture(scope="session")
 def fact_cache_dir(tmp_path_factory):
-    """One facts cache for the session's dashboard runs (lib/fact_cache.py), outside the repository."""
+    """One facts cache for the session's dashboard runs (lib/scale/fact_cache.py), outside the repository."""
     return tmp_path_factory.mktemp("fact-cache")
 
 

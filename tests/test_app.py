@@ -577,12 +577,12 @@ def test_uploads_survive_a_refresh_and_a_shared_link_but_not_without_the_key():
 def test_workspaces_expire_and_have_a_quota(tmp_path):
     from dashboard import workspace
     key = workspace.new_key()
-    workspace.save(key, {"a": lib.Document(doc_id="a", text="2021年产值5亿元。")}, lib.corrections.empty())
+    workspace.save(key, {"a": lib.Document(doc_id="a", text="2021年产值5亿元。")}, lib.evaluation.corrections.empty())
     assert workspace.load(key)[0]["a"].text == "2021年产值5亿元。"
     old = time.time() - (workspace.EXPIRY_DAYS + 1) * 86400
     os.utime(workspace.root() / key / "docs.json", (old, old))
     assert workspace.load(key) is None and not (workspace.root() / key).exists()
     with pytest.raises(workspace.QuotaError):
         workspace.save(key, {"big": lib.Document(doc_id="big", text="字" * (workspace.MAX_WORKSPACE_BYTES // 2))},
-                       lib.corrections.empty())
+                       lib.evaluation.corrections.empty())
     assert workspace.load("../../etc") is None

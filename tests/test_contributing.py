@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import lib
-from lib import rules, zones
+from lib.figures import rules
+from lib.attach import zones
 from lib.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +26,7 @@ def test_zone_suffix_example():
     assert found("浙江舟山群岛示范区经济运行平稳") == ["浙江舟山群岛示范区"]
     assert found("建设国家自主创新示范区") == []
     assert "示范区" in zones.ZONE_SUFFIXES and zones.is_development_zone("杨凌示范区")
-    from lib import gazetteer
+    from lib.reference import gazetteer
     assert "示范区" in {r.suffix for r in gazetteer.zone_suffix_rows()}   # one row of the table
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from lib import corpus_store
-from lib.corpus_store import read_manifest_rows, save_documents
+from lib.reading import corpus_store
+from lib.reading.corpus_store import read_manifest_rows, save_documents
 from lib.documents import Document
-from lib.reading import read_manifest
-from lib.sources import read_documents
+from lib.reading.files import read_manifest
+from lib.reading.sources import read_documents
 from tests.conftest import ROOT
 
 TEXT_A = "2021年,芜湖经开区实现地区生产总值88.5亿元,同比增长9.1%。"
@@ -78,7 +78,7 @@ SAVER = """
 import sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from lib import corpus_store
+from lib.reading import corpus_store
 from lib.documents import Document
 folder, doc_id, text, start = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 if text.startswith("@"):  # a long text comes in a file

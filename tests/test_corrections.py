@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import lib
 from dashboard import data, review
-from lib import corrections
+from lib.evaluation import corrections
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ("芜湖经开区2023年经济运行情况\n全区实现地区生产总值120亿元,同比增长8.5%。"

@@ -1,4 +1,4 @@
-"""lib/dask_engine.py on a local Dask cluster of two worker processes: the dataset written
+"""lib/scale/dask_engine.py on a local Dask cluster of two worker processes: the dataset written
 is, part after part, the table lib.extract_batch returns."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from distributed import LocalCluster
 
 from lib import ReadError, extract_batch, read_documents
 from lib.__main__ import main
-from lib.dask_engine import InputError, documents_of_frame, extract_dask
+from lib.scale.dask_engine import InputError, documents_of_frame, extract_dask
 from tests.conftest import CORPUS
 
 
@@ -61,7 +61,7 @@ def test_a_folder_gives_the_table_of_extract_batch(scheduler, expected, tmp_path
 
 
 def test_many_chunks_keep_the_batch_order(scheduler, expected, tmp_path, monkeypatch):
-    monkeypatch.setattr("lib.parallel.CHUNK_BYTES", 12_000)   # chunks are cut here, in the client
+    monkeypatch.setattr("lib.scale.parallel.CHUNK_BYTES", 12_000)   # chunks are cut here, in the client
     n, errs = extract_dask([CORPUS], tmp_path / "out", scheduler=scheduler)
     names, got = parts_of(tmp_path / "out")
     assert len(names) >= 5 and names[0] == "part-00000.parquet"

@@ -1,7 +1,7 @@
-"""The article's date from the manifest, the URL and a dateline (lib/dates.py)."""
+"""The article's date from the manifest, the URL and a dateline (lib/attach/dates.py)."""
 import pytest
 
-from lib import dates
+from lib.attach import dates
 
 URL_CASES = [(shape.name, url, expected[:2]) for shape in dates.URL_DATE_SHAPES
              for url, expected in shape.examples]

@@ -1,4 +1,4 @@
-"""lib.evaluate gives the reference scorer's numbers (lib/reference_scorer.py, its one copy),
+"""lib.evaluation.evaluate gives the reference scorer's numbers (lib/evaluation/reference_scorer.py, its one copy),
 whether the facts come as a typed DataFrame or as the CSV the scorer's own command reads."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from lib import reference_scorer
-from lib.evaluate import format_report, read_csv, read_texts, score
+from lib.evaluation import reference_scorer
+from lib.evaluation.evaluate import format_report, read_csv, read_texts, score
 from lib.export import write_table
 from tests.conftest import CORPUS, GOLD
 

@@ -9,8 +9,8 @@ import pytest
 
 from lib.api import extract_batch
 from lib.documents import Document
-from lib.fact_cache import FactCache, document_key
-from lib.sources import read_documents
+from lib.scale.fact_cache import FactCache, document_key
+from lib.reading.sources import read_documents
 
 from tests.conftest import CORPUS
 
@@ -89,7 +89,7 @@ def test_the_key_covers_what_extraction_reads(corpus_docs):
 
 
 def test_many_parts_are_merged_into_one_with_the_same_facts(tmp_path, corpus_docs, monkeypatch):
-    from lib import fact_cache
+    from lib.scale import fact_cache
     monkeypatch.setattr(fact_cache, "MAX_PARTS", 3)
     cache = FactCache(tmp_path)
     for doc in corpus_docs[:6]:

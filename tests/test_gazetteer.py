@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib import gazetteer, zones
+from lib.reference import gazetteer
+from lib.attach import zones
 from lib.normalize import normalize
 
 

@@ -1,4 +1,4 @@
-"""The extractor scored per article on the bundled gold sets (lib/goldsets.py).
+"""The extractor scored per article on the bundled gold sets (lib/evaluation/goldsets.py).
 
 Every article has a floor: its placed F1 (value, metric, measure, status, year, zone and period
 all right) as of the last ratchet (tests/gold/floors.csv, written by scripts/ratchet_floors.py).
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pytest
 
-from lib.goldsets import GOLD_SETS, per_article_scores
+from lib.evaluation.goldsets import GOLD_SETS, per_article_scores
 from tests.conftest import GOLD
 
 
@@ -69,7 +69,7 @@ def test_known_gaps_name_articles_with_floors():
 def test_dev_without_manifest_still_finds_the_figures(tmp_path):
     """A user's folder has no manifest at all: values are found, zones inferred from the text."""
     from lib import extract_facts
-    from lib.evaluate import read_csv, read_texts, score
+    from lib.evaluation.evaluate import read_csv, read_texts, score
     corpus = GOLD_SETS["dev"].docs
     for p in corpus.glob("*.txt"):
         (tmp_path / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")

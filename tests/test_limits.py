@@ -12,8 +12,8 @@ import pytest
 
 from lib import limits
 from lib.documents import ReadError
-from lib.reading import read_bytes
-from lib.sources import read_documents
+from lib.reading.files import read_bytes
+from lib.reading.sources import read_documents
 from tests.conftest import ROOT
 from tests.test_reading import make_docx
 

@@ -6,7 +6,7 @@ import pytest
 from lib import extract_facts
 from lib.documents import Document
 from lib.normalize import normalize
-from lib.numbers import parse_chinese_integer, parse_fraction, parse_number
+from lib.figures.numbers import parse_chinese_integer, parse_fraction, parse_number
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -1,4 +1,4 @@
-"""Tests for lib/reading.py: decoding, each file format, folders and manifests.
+"""Tests for lib/reading/files.py: decoding, each file format, folders and manifests.
 
 Fixtures (docx, pdf, html, folders) are generated in tmp_path or in memory; nothing binary
 is committed.
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from lib.documents import Document, ReadError
-from lib.reading import (
+from lib.reading.files import (
     SUPPORTED_EXTENSIONS, cjk_score, decode_text, normalise_published, read_bytes, read_path,
 )
-from lib.sources import read_documents
+from lib.reading.sources import read_documents
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 NANNING_TRAD = "南寧經濟技術開發區招商引資2013年共引進項目92個,總投資額157.93億元"

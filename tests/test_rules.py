@@ -5,9 +5,9 @@ import pytest
 
 from lib.extract import fact_rows
 from lib.documents import Document
-from lib.figures import find_figures
+from lib.figures.find import find_figures
 from lib.normalize import normalize
-from lib.rules import FIGURE_RULES, FRACTION_RULE, SHARED_UNIT_LIST_RULE
+from lib.figures.rules import FIGURE_RULES, FRACTION_RULE, SHARED_UNIT_LIST_RULE
 
 ALL_RULES = FIGURE_RULES + [FRACTION_RULE, SHARED_UNIT_LIST_RULE]
 EXAMPLES = [pytest.param(rule.id, text, value, unit, id=f"{rule.id}:{text}")

@@ -5,7 +5,8 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from lib import FACT_COLUMNS, FACTS_SCHEMA, lexicon
+from lib import FACT_COLUMNS, FACTS_SCHEMA
+from lib.reference import lexicon
 from lib.schema import to_frame
 
 SPEC_METRICS = ["gdp", "budget_revenue", "tax_revenue", "industrial_output", "industrial_value_added",
@@ -76,7 +77,7 @@ def test_schema_accepts_a_good_row_and_an_unknown_year():
                    "written": "", "default_metric": "no_such_metric"}, "unknown metric"),
 ])
 def test_a_bad_row_fails_at_load_naming_the_table(monkeypatch, table, row, message):
-    from lib import lexicon
+    from lib.reference import lexicon
     rows = lexicon._rows
 
     def with_bad_row(name):

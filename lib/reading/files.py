@@ -2,12 +2,12 @@
 
 What it does
     * `read_bytes(name, data)` turns one file (an upload, or bytes read from disk) into a
-      Document, dispatching on the file extension to lib/formats.py: .txt/.md (decoded as is),
+      Document, dispatching on the file extension to lib/reading/formats.py: .txt/.md (decoded as is),
       .html/.htm (visible text), .docx (paragraphs and table cells), .pdf (text layer).
-    * `decode_text(data)` (lib/decoding.py) decodes plain text: BOM, then strict UTF-8, then
+    * `decode_text(data)` (lib/reading/decoding.py) decodes plain text: BOM, then strict UTF-8, then
       charset-normalizer, cross-checked against GB18030 and Big5 with a "looks like Chinese" score.
     * `read_path(path)` reads a file from disk; `read_manifest(path)` a folder's manifest.csv
-      (title/zone/published/url per doc_id). Folders and batches: lib/sources.py.
+      (title/zone/published/url per doc_id). Folders and batches: lib/reading/sources.py.
     * Every failure is a `ReadError(name, reason)` with a short reason in Chinese and English
       ("空文件 / empty file"), never a traceback.
     * Size limits (lib/limits.py) are checked before the expensive work: file bytes before
@@ -34,9 +34,9 @@ import unicodedata
 from pathlib import Path
 
 from lib import limits
-from lib.decoding import cjk_score, decode_text  # noqa: F401  (re-exported)
+from lib.reading.decoding import cjk_score, decode_text  # noqa: F401  (re-exported)
 from lib.documents import Document, ReadError
-from lib.formats import READERS
+from lib.reading.formats import READERS
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MANIFEST_NAME = "manifest.csv"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from lib import lexicon
-from lib.figures import Figure
+from lib.reference import lexicon
+from lib.figures.find import Figure
 
 KINDS_FOR_FAMILY = {
     "money_cny": {"money"}, "money_usd": {"money"}, "money_eur": {"money"}, "money_hkd": {"money"},

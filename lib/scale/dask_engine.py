@@ -5,8 +5,8 @@ machines, written as a partitioned Parquet facts dataset.
     documents_of_frame(frame) -> (documents, errors)   rows of a texts table as Documents
 
 Inputs are either
-  * files and folders, listed here (lib/sources.py: no text read) and cut into chunks of about
-    2 MB (lib.parallel.chunked); each chunk is one task calling lib.parallel.extract_sources,
+  * files and folders, listed here (lib/reading/sources.py: no text read) and cut into chunks of about
+    2 MB (lib.scale.parallel.chunked); each chunk is one task calling lib.scale.parallel.extract_sources,
     so the *workers* read the files: they must see them at the same paths (a shared
     filesystem; paths are made absolute first), or
   * a Parquet dataset of texts (a .parquet file or a folder of them, local or any URL that
@@ -39,10 +39,10 @@ import pandas as pd
 
 from lib.api import extract_batch
 from lib.documents import Document, ReadError
-from lib.parallel import chunked, extract_sources
-from lib.reading import SUPPORTED_EXTENSIONS, normalise_published
+from lib.scale.parallel import chunked, extract_sources
+from lib.reading.files import SUPPORTED_EXTENSIONS, normalise_published
 from lib.schema import empty_facts
-from lib.sources import Source, list_sources
+from lib.reading.sources import Source, list_sources
 
 TEXT_COLUMNS = ("doc_id", "text", "title", "zone", "published", "url")
 REQUIRED_COLUMNS = ("doc_id", "text")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from lib.documents import Document, ReadError
-from lib.reading import MANIFEST_NAME, SUPPORTED_EXTENSIONS, os_reason, read_manifest, read_path
+from lib.reading.files import MANIFEST_NAME, SUPPORTED_EXTENSIONS, os_reason, read_manifest, read_path
 
 
 @dataclass(frozen=True)

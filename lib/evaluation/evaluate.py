@@ -1,6 +1,6 @@
 """Score a facts table against a gold table with the reference scorer's own code.
 
-`lib/reference_scorer.py` is the project's one copy of the reference scorer
+`lib/evaluation/reference_scorer.py` is the project's one copy of the reference scorer
 (`score_facts.py`, kept verbatim: update it by copying the new version over it). This module
 only adapts what it is given to what the scorer reads — typed cells (None, <NA>, numbers) as
 the text a CSV would hold, predictions of documents the gold table does not cover left out —
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from lib import reference_scorer as reference
+from lib.evaluation import reference_scorer as reference
 
 FIELDS = reference.FIELDS
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib import attribute, lexicon
-from lib.figures import Figure
+from lib.attach import attribute
+from lib.reference import lexicon
+from lib.figures.find import Figure
 from lib.limits import CONTEXT_CHARS
 
 RESPECTIVELY = re.compile(r"分别")

@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 from lib.documents import Document, ReadError
 from lib.schema import FACT_COLUMNS, empty_facts
 
-LIB = Path(__file__).resolve().parent
+LIB = Path(__file__).resolve().parents[1]   # lib/: its code and data
 KEY_COLUMN = "_key"
 MAX_PARTS = 32
 Extractor = Callable[[list[Document]], tuple[pd.DataFrame, list[ReadError]]]

@@ -1,6 +1,6 @@
 """When a figure is for: its year (and where that came from) and its period.
 
-Functions of the figure, its sentence and the document's state (lib/context.py): the cues of the
+Functions of the figure, its sentence and the document's state (lib/attach/context.py): the cues of the
 sentence come first, then the paragraph's, a heading's, and the article's own year and report
 period. Called by the pipeline (lib/extract.py) once per figure.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from lib import timeframe
-from lib.context import DocState, Sentence, last_starting_in, recent_starting_in
-from lib.figures import Figure
+from lib.attach import timeframe
+from lib.attach.context import DocState, Sentence, last_starting_in, recent_starting_in
+from lib.figures.find import Figure
 
 # the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
 YEAR_WORDS_BEFORE = re.compile(

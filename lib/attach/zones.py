@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib import gazetteer
+from lib.reference import gazetteer
 
 STRONG_SUFFIXES, WEAK_SUFFIXES, CANONICAL_SUFFIX = gazetteer.zone_suffixes()   # lib/data/zone_suffixes.csv
 GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
@@ -67,7 +67,7 @@ def canonical_zone(name: str) -> str:
 def _jieba():
     import jieba
     jieba.setLogLevel(60)
-    from lib import lexicon
+    from lib.reference import lexicon
     for alias in lexicon.aliases():
         jieba.add_word(alias, freq=2000)
     for suffix in STRONG_SUFFIXES:

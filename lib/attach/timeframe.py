@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lib.numbers import parse_chinese_integer
+from lib.figures.numbers import parse_chinese_integer
 from lib.limits import FIRST_YEAR, LAST_YEAR
 
 YEAR_CUE = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lib.lexicon import unit_pattern
+from lib.reference.lexicon import unit_pattern
 
 # Building blocks -------------------------------------------------------------------------
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"

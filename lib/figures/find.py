@@ -1,10 +1,10 @@
 """Find the figures (number + unit) in normalised text, with value, unit and hedge.
 
-Applies the rules of lib/rules.py, converts to the canonical units of lib/data/units.csv and
+Applies the rules of lib/figures/rules.py, converts to the canonical units of lib/data/units.csv and
 drops what docs/spec/facts.md says is not a fact: ranks (第9位), ratios (每15家), thresholds that
 name a class of project or firm (500万元以上项目, 超千万元企业, 2000吨级), counts of
 indicators / cities / policies / slogans, figures inside book titles 《…》, "一家" meaning "a".
-Figures are returned in text order; attribution happens in lib/attribute.py.
+Figures are returned in text order; attribution happens in lib/attach/attribute.py.
 """
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from lib import lexicon
+from lib.reference import lexicon
 from lib.limits import MAX_NUMBER_DIGITS, MAX_VALUE
-from lib.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
-from lib.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX
+from lib.figures.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
+from lib.figures.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX
 
 RULE_IDS = [r.id for r in FIGURE_RULES if r.pattern]
 COUNT_FAMILY = "count"

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ for _batch in SCORED_REAL_BATCHES:
 def blind_facts(gold_set: GoldSet, doc_ids: set[str]) -> list[dict]:
     """The extractor's rows for the set's articles, the manifest's zone column ignored."""
     from lib.api import extract_document
-    from lib.sources import read_documents
+    from lib.reading.sources import read_documents
     docs, errors = read_documents([gold_set.docs])
     if errors:
         raise errors[0]
@@ -55,7 +55,7 @@ def blind_facts(gold_set: GoldSet, doc_ids: set[str]) -> list[dict]:
 
 def per_article_scores(name: str) -> dict[str, dict]:
     """{doc_id: the reference scorer's numbers for that article} for a bundled gold set."""
-    from lib.evaluate import read_csv, read_texts, score
+    from lib.evaluation.evaluate import read_csv, read_texts, score
     gold_set = GOLD_SETS[name]
     gold = read_csv(gold_set.gold)
     gold_by, pred_by = defaultdict(list), defaultdict(list)

@@ -10,7 +10,7 @@ import io
 import re
 
 from lib import limits
-from lib.decoding import decode_text, normalise_newlines
+from lib.reading.decoding import decode_text, normalise_newlines
 from lib.documents import ReadError
 
 TITLE_MAX_CHARS = 80

@@ -33,7 +33,7 @@ from typing import Iterable
 from filelock import FileLock, Timeout
 
 from lib.documents import Document, ReadError
-from lib.reading import MANIFEST_NAME, read_bounded_bytes, decode_text
+from lib.reading.files import MANIFEST_NAME, read_bounded_bytes, decode_text
 
 MANIFEST_COLUMNS = ("doc_id", "title", "zone", "published", "url")
 LOCK_NAME = ".corpus.lock"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from lib import zones
-from lib.context import DocState, Sentence, last_starting_in
-from lib.figures import Figure
+from lib.attach import zones
+from lib.attach.context import DocState, Sentence, last_starting_in
+from lib.figures.find import Figure
 
 
 def zone_for(st: DocState, s: Sentence, fig: Figure) -> tuple[str, str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from lib import lexicon
-from lib.figures import Figure
-from lib.numbers import scale_factor
+from lib.reference import lexicon
+from lib.figures.find import Figure
+from lib.figures.numbers import scale_factor
 
 TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
 CELL_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-PLACES_CSV = Path(__file__).parent / "data" / "places.csv"
-DEV_ZONES_CSV = Path(__file__).parent / "data" / "dev_zones.csv"
-SUFFIXES_CSV = Path(__file__).parent / "data" / "zone_suffixes.csv"
+PLACES_CSV = Path(__file__).parents[1] / "data" / "places.csv"
+DEV_ZONES_CSV = Path(__file__).parents[1] / "data" / "dev_zones.csv"
+SUFFIXES_CSV = Path(__file__).parents[1] / "data" / "zone_suffixes.csv"
 ZONE_TYPES = ("经开区", "高新区", "新区", "综保区")
 LEVELS = ("province", "city", "county")
 
@@ -136,7 +136,7 @@ def dev_zones() -> tuple[DevZone, ...]:
 def _zone_forms() -> dict[str, str]:
     """Every written form of a catalogued zone -> its canonical name (forms that two zones
     share, such as 火炬高新区 or 临港经开区, name neither and are left out)."""
-    from lib.zones import canonical_zone   # the short-form rules of the spec
+    from lib.attach.zones import canonical_zone   # the short-form rules of the spec
     forms: dict[str, set[str]] = {}
     for z in dev_zones():
         # the spec keeps the city: the short form when it starts with its city or province

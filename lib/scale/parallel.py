@@ -1,4 +1,4 @@
-"""Extraction of many files on all cores: the batch is listed first (lib/sources.py, no text
+"""Extraction of many files on all cores: the batch is listed first (lib/reading/sources.py, no text
 read), cut into chunks of about CHUNK_BYTES, and each chunk is read and extracted by a worker
 process; the parent only gathers fact tables, so memory stays flat however large the folder.
 
@@ -21,7 +21,7 @@ import pandas as pd
 from lib.api import extract_batch
 from lib.documents import Document, ReadError
 from lib.schema import empty_facts
-from lib.sources import Source, list_sources, read_sources
+from lib.reading.sources import Source, list_sources, read_sources
 
 CHUNK_BYTES = 2_000_000   # a chunk: ~0.3 s of work, small enough to balance, large enough to amortise
 CHUNK_FILES = 64

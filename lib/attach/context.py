@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib import dates, gazetteer, timeframe, zones
+from lib.attach import dates, timeframe, zones
+from lib.reference import gazetteer
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
