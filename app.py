@@ -8,7 +8,7 @@ Streamlit has run the page file by itself (see dashboard/ui.py).
 """
 import streamlit as st
 
-from dashboard import data, filters, ui, workspace
+from dashboard import filters, state, ui, workspace
 
 st.set_page_config(page_title="开发区指标看板", page_icon="📊", layout="wide")
 
@@ -25,7 +25,7 @@ PAGES = [
 page = st.navigation(PAGES)
 
 workspace.restore()   # ?ws=… brings back this visitor's articles and corrections
-st.session_state["app_data"] = app_data = data.session_data()
+st.session_state["app_data"] = app_data = state.session_data()
 st.session_state["app_filters"] = filters.sidebar(app_data.facts)
 if page.url_path != "documents" and "doc" in st.query_params:
     del st.query_params["doc"]  # the article choice belongs to the 文章 page's link only

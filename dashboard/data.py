@@ -1,29 +1,22 @@
-"""The dashboard's data: the cached bundled corpus, a visitor's own uploads, folding, filtering.
+"""The dashboard's data as pure DataFrame functions: normalising, filtering, folding, options.
 
-Everything here except `load_corpus` and `session_data` is a pure DataFrame function, so the
-benchmark and the tests call them without a Streamlit runtime.
+No Streamlit here (the benchmark and the tests call these without a runtime); what lives in a
+session — the cached corpus, uploads, corrections, the session keys — is dashboard/state.py.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import streamlit as st
 
 import lib
-from lib.evaluation import corrections
-from lib.scale.fact_cache import FactCache
 from dashboard import labels
 from dashboard.labels import fmt_value
-from dashboard.memo import memo
 
 ROOT = Path(__file__).resolve().parent.parent
-# The bundled corpus; ZM_CORPUS_DIR points elsewhere (tests use a scratch copy).
-CORPUS_DIR = Path(os.environ.get("ZM_CORPUS_DIR", ROOT / "data" / "corpus"))
 
 # Repeats of one figure in one article (title + body) are one bar/point in charts; the value is
 # compared to 3 significant digits, so 402亿元 and 402.4亿元 in one article are one figure.
@@ -86,99 +79,6 @@ def corpus_fingerprint(folder: Path) -> str:
             s = p.stat()
             parts.append(f"{p.name}:{s.st_size}:{s.st_mtime_ns}")
     return "|".join(parts)
-
-
-# Facts kept per article on disk (lib/scale/fact_cache.py): a restarted server, or a corpus with one
-# article changed, extracts only what it has not seen. ZM_FACT_CACHE points elsewhere.
-FACT_CACHE_DIR = ROOT / ".cache" / "facts"
-
-
-@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2)
-def load_corpus(folder: str, fingerprint: str) -> AppData:
-    """Read the bundled corpus and its facts once per corpus version (shared by all visitors).
-
-    Facts come from the per-article cache where the article and the rules are unchanged, and
-    are extracted for the rest; the fingerprint (file sizes and times of the corpus and lib/)
-    says when to look again."""
-    docs, errors = lib.read_documents([folder])
-    cache = FactCache(os.environ.get("ZM_FACT_CACHE", FACT_CACHE_DIR))
-    try:
-        facts, failed = cache.extract(docs)   # one bad article never costs the corpus
-    except OSError:   # a read-only disk: extract without the cache
-        facts, failed = lib.extract_batch(docs)
-    return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
-
-
-@st.cache_data(show_spinner=False, max_entries=2)
-def corpus_content_keys(folder: str, fingerprint: str) -> dict[str, str]:
-    """Content key -> doc id of the bundled corpus, once per corpus version (a re-upload check
-    must not normalise every bundled article on each click)."""
-    from dashboard import uploads
-    return {uploads.content_key(d.text): i for i, d in load_corpus(folder, fingerprint).docs.items()}
-
-
-CORRECTIONS_KEY = "corrections"      # session state: this visitor's corrections table
-CORRECTIONS_FILE = Path(os.environ.get("ZM_CORRECTIONS", ROOT / "data" / "corrections.csv"))
-
-
-def session_data() -> AppData:
-    """The bundled corpus plus this visitor's uploads (kept in st.session_state only), with
-    the visitor's corrections laid over the extraction (`reviewed` marks what they touched).
-
-    Built again only when the corpus version, the uploads or the corrections change: with a
-    million facts, concatenating and correcting them on every click would cost most of a rerun."""
-    fingerprint = corpus_fingerprint(CORPUS_DIR)
-    corpus = load_corpus(str(CORPUS_DIR), fingerprint)
-    ss = st.session_state
-    inputs = (ss.get("upl_docs"), ss.get("upl_facts"), session_corrections())
-    return memo("session_data", inputs, (str(CORPUS_DIR), fingerprint),
-                lambda: _combined(corpus, *inputs))
-
-
-def _combined(corpus: AppData, up_docs: dict | None, up_facts: pd.DataFrame | None,
-              corr: pd.DataFrame) -> AppData:
-    up_docs = up_docs or {}
-    docs, facts = corpus.docs, corpus.facts
-    if up_docs or up_facts is not None:
-        docs = {**corpus.docs, **up_docs}
-        if up_facts is not None:
-            facts = pd.concat([corpus.facts, normalise(up_facts)], ignore_index=True)
-    if not corr.empty:
-        facts = corrections.apply(facts, {d: doc.text for d, doc in docs.items()}, corr)
-    return AppData(docs, facts, corpus.errors)
-
-
-def session_corrections() -> pd.DataFrame:
-    """This visitor's corrections: started from data/corrections.csv when run locally."""
-    ss = st.session_state
-    if CORRECTIONS_KEY not in ss:
-        ss[CORRECTIONS_KEY] = _saved_corrections()
-    return ss[CORRECTIONS_KEY]
-
-
-def _saved_corrections() -> pd.DataFrame:
-    from dashboard import uploads
-    if uploads.is_hosted() or not CORRECTIONS_FILE.is_file():
-        return corrections.empty()
-    try:
-        return corrections.read(str(CORRECTIONS_FILE))
-    except corrections.CorrectionsError:
-        return corrections.empty()   # the 文章 page says the file is unreadable
-
-
-def add_corrections(rows: list[dict]) -> None:
-    """Record corrections for this session, and in data/corrections.csv when run locally."""
-    replace_corrections(corrections.upsert(session_corrections(), rows))
-
-
-def replace_corrections(table: pd.DataFrame) -> None:
-    from dashboard import uploads, workspace
-    st.session_state[CORRECTIONS_KEY] = table
-    workspace.keep()   # kept on the server under the URL's key
-    if not uploads.is_hosted() and CORRECTIONS_FILE.parent.is_dir():
-        tmp = CORRECTIONS_FILE.with_name("." + CORRECTIONS_FILE.name + ".tmp")
-        tmp.write_bytes(corrections.to_csv(table))
-        os.replace(tmp, CORRECTIONS_FILE)   # atomic: a kill mid-save leaves the old file
 
 
 # ---------------------------------------------------------------- filtering and folding

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, labels
+from dashboard import labels, state
 from dashboard.labels import fmt_value
 from lib.evaluation import corrections
 
@@ -94,7 +94,7 @@ def section(doc_id: str, doc, facts: pd.DataFrame, metric_keys: list[str]) -> No
             if y and not (y.isdigit() and 1949 <= int(y) <= 2100):
                 st.error(f"年份“{y}”无效：请填 1949–2100 之间的四位数年份。")
             else:
-                data.add_corrections([corrections.article_row(doc_id, doc.text, new_zone.strip(),
+                state.add_corrections([corrections.article_row(doc_id, doc.text, new_zone.strip(),
                                                               int(y) if y else None)])
                 st.rerun()
     if facts.empty:
@@ -116,23 +116,23 @@ def section(doc_id: str, doc, facts: pd.DataFrame, metric_keys: list[str]) -> No
     if save.button("保存改正", key=f"rv_save_{doc_id}", type="primary"):
         rows = changes(before, after, ordered, doc.text)
         if rows:
-            data.add_corrections(rows)
+            state.add_corrections(rows)
             st.rerun()
         st.info("没有改动。")
     if confirm.button("改正并确认其余", key=f"rv_confirm_{doc_id}",
                       help="保存改动，并把其余数字标为已确认（确认的数字也进入校对表，可当作标注数据）"):
-        data.add_corrections(changes(before, after, ordered, doc.text, confirm_rest=True))
+        state.add_corrections(changes(before, after, ordered, doc.text, confirm_rest=True))
         st.rerun()
     if clear.button("清除本文校对", key=f"rv_clear_{doc_id}"):
-        corr = data.session_corrections()
-        data.replace_corrections(corr[corr["doc_hash"] != corrections.doc_hash(doc.text)])
+        corr = state.session_corrections()
+        state.replace_corrections(corr[corr["doc_hash"] != corrections.doc_hash(doc.text)])
         st.rerun()
 
 
 def files() -> None:
     """Download this session's corrections, or upload a corrections file (hosted apps keep
     corrections only this way)."""
-    corr = data.session_corrections()
+    corr = state.session_corrections()
     a, b = st.columns([1, 3])
     a.download_button(f"下载校对表（{len(corr)} 条）", data=corrections.to_csv(corr),
                       file_name="corrections.csv", mime="text/csv", key="rv_download",
@@ -144,6 +144,6 @@ def files() -> None:
         except corrections.CorrectionsError as exc:
             st.error(f"{up.name}：{exc}")
         else:
-            data.add_corrections(loaded.to_dict("records"))
+            state.add_corrections(loaded.to_dict("records"))
             st.session_state["rv_uploaded"] = up.file_id
             st.rerun()

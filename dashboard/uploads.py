@@ -12,7 +12,7 @@ import lib
 from lib.reading import corpus_store
 from lib.evaluation import corrections
 from lib.normalize import normalize
-from dashboard import data
+from dashboard import data, state
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:
@@ -82,12 +82,12 @@ def is_hosted() -> bool:
 
 def can_save_locally(folder: Path | None = None) -> bool:
     """Saving into data/corpus is offered only on one's own machine with a writable folder."""
-    folder = data.CORPUS_DIR if folder is None else folder
+    folder = state.CORPUS_DIR if folder is None else folder
     return not is_hosted() and Path(folder).is_dir() and os.access(folder, os.W_OK)
 
 
 def save_to_corpus(docs: dict, folder: Path | None = None) -> list[Path]:
     """Write each article as <doc_id>.txt (the text as read) and add it to manifest.csv:
     locked, atomic, never overwriting another article (lib/reading/corpus_store.py)."""
-    folder = Path(data.CORPUS_DIR if folder is None else folder)
+    folder = Path(state.CORPUS_DIR if folder is None else folder)
     return [saved.path for saved in corpus_store.save_documents(folder, docs.values())]

@@ -122,20 +122,19 @@ def restore() -> None:
     for doc in docs.values():
         facts, _ = lib.extract_batch([doc])
         frames.append(facts)
-    from dashboard import data
-    ss["upl_docs"] = docs
-    ss["upl_facts"] = data.normalise(pd.concat(frames, ignore_index=True)) if frames else None
-    ss[data.CORRECTIONS_KEY] = table
+    from dashboard import data, state
+    state.set_uploads(docs, data.normalise(pd.concat(frames, ignore_index=True)) if frames else None)
+    ss[state.CORRECTIONS_KEY] = table
     ss["ws_key"] = key
 
 
 def keep() -> str | None:
     """Save this session's articles and corrections under its key (made on first need) and
     put the key in the URL; returns an error message when the quota is exceeded."""
-    from dashboard import data
+    from dashboard import state
     ss = st.session_state
-    docs = ss.get("upl_docs", {})
-    table = ss.get(data.CORRECTIONS_KEY, corrections.empty())
+    docs = ss.get(state.UPLOADED_DOCS, {})
+    table = ss.get(state.CORRECTIONS_KEY, corrections.empty())
     if not docs and table.empty and "ws_key" not in ss:
         return None
     key = ss.get("ws_key") or new_key()

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
-from dashboard import data, ui, uploads, workspace
+from dashboard import state, ui, uploads, workspace
 from dashboard.text import esc
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
@@ -17,7 +17,7 @@ st.caption("支持 txt、md、html、docx、pdf；可一次上传多个文件。
 ss = st.session_state
 if ss.pop("ws_missing", False):
     st.warning(f"链接中的工作区已过期或不存在（工作区保存 {workspace.EXPIRY_DAYS} 天），其中的文章需要重新上传。")
-ss.setdefault("upl_docs", {})
+state.uploaded_docs()
 ss.setdefault("upl_errors", [])
 ss.setdefault("add_round", 0)
 if ss.pop("add_reset", False):  # inputs emptied after a successful add (before they are drawn)
@@ -42,13 +42,9 @@ if st.button("提取并加入", type="primary", key="add_go"):
                                    zone=pasted_zone.strip()))
     with st.spinner("正在读取并提取…"):
         present = ui.app_data().docs
-        known = {**data.corpus_content_keys(str(data.CORPUS_DIR), data.corpus_fingerprint(data.CORPUS_DIR)),
-                 **{uploads.content_key(d.text): i for i, d in ss["upl_docs"].items()}}
         docs, facts, errors = uploads.ingest([(u.name, u.getvalue()) for u in files or []],
-                                             pasted, set(present), known)
-    ss["upl_docs"] = {**ss["upl_docs"], **docs}
-    old = ss.get("upl_facts")
-    ss["upl_facts"] = facts if old is None else pd.concat([old, facts], ignore_index=True)
+                                             pasted, set(present), state.known_content_keys())
+    state.add_uploads(docs, facts)
     ss["upl_errors"] = errors
     ss["add_message"] = f"已加入 {len(docs)} 篇文章、{len(facts)} 个数字。" if docs else ""
     if docs and (problem := workspace.keep()):   # kept on the server, the key in the URL
@@ -64,25 +60,27 @@ if ss["upl_errors"]:
     st.html("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in ss["upl_errors"]) + "</ul>")
 
 st.subheader("本次会话添加的文章")
-if not ss["upl_docs"]:
+if not state.uploaded_docs():
     st.caption("还没有。")
     st.stop()
-upl_facts = ss.get("upl_facts")
+upl_facts = state.uploaded_facts()
 counts = upl_facts["doc_id"].value_counts() if upl_facts is not None else {}
 st.dataframe(pd.DataFrame([{"文章": d.doc_id, "标题": d.title, "开发区": d.zone,
-                            "数字": int(counts.get(d.doc_id, 0))} for d in ss["upl_docs"].values()]),
+                            "数字": int(counts.get(d.doc_id, 0))} for d in state.uploaded_docs().values()]),
              hide_index=True, width="stretch")
 
 if st.button("清空本次添加", key="add_clear"):
-    ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
+    state.set_uploads({}, None)
+    ss["upl_errors"] = []
     workspace.keep()
     st.rerun()
 
 if uploads.can_save_locally():
     st.subheader("保存到语料库")
-    st.caption(f"本机运行时可把这些文章写入 `{data.CORPUS_DIR}`（每篇一个 .txt，并登记到 manifest.csv）。")
+    st.caption(f"本机运行时可把这些文章写入 `{state.CORPUS_DIR}`（每篇一个 .txt，并登记到 manifest.csv）。")
     if st.button("保存到 data/corpus", key="add_save"):
-        written = uploads.save_to_corpus(ss["upl_docs"])
-        ss["upl_docs"], ss["upl_facts"], ss["upl_errors"] = {}, None, []
+        written = uploads.save_to_corpus(state.uploaded_docs())
+        state.set_uploads({}, None)
+        ss["upl_errors"] = []
         ss["add_message"] = f"已保存 {len(written)} 篇文章到语料库。"
         st.rerun()  # the corpus cache key changes with the new files

@@ -3,7 +3,7 @@ period, metric, measure, status), the sources side by side; the analyst picks th
 (the others are rejected as corrections, never deleted from the extraction)."""
 import streamlit as st
 
-from dashboard import data, labels, ui
+from dashboard import data, labels, state, ui
 from dashboard.labels import fmt_value
 from dashboard.text import esc
 from lib.evaluation import corrections
@@ -38,5 +38,5 @@ for cid, g in clashes.sort_values(["zone", "metric", "year"]).groupby("conflict"
                 row = g.loc[i]
                 text = app.docs[row.doc_id].text if row.doc_id in app.docs else ""
                 rows.append(corrections.figure_row(row, text, "confirm" if i == choice else "reject"))
-            data.add_corrections(rows)
+            state.add_corrections(rows)
             st.rerun()

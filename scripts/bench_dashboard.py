@@ -150,10 +150,10 @@ def apptest_reruns(facts, page: str, changes: list[tuple[str, str, object]]) -> 
 
 def bench_filter_change(n: int) -> dict:
     import lib
-    from dashboard import charts, data, ui
+    from dashboard import charts, data, state, ui
     from dashboard.data import Filters
 
-    docs, _ = lib.read_documents([str(data.CORPUS_DIR)])
+    docs, _ = lib.read_documents([str(state.CORPUS_DIR)])
     base = data.normalise(lib.extract_facts(docs))
     big = data.normalise(data.replicate_facts(base, n))   # as session_data holds uploads
     metrics = [m for m in data.metric_options(big) if m != "other"][:6]

@@ -37,5 +37,5 @@ def private_stores(tmp_path, monkeypatch, fact_cache_dir):
     into the repository's data/ or the user's home."""
     monkeypatch.setenv("ZM_WORKSPACES", str(tmp_path / "workspaces"))
     monkeypatch.setenv("ZM_FACT_CACHE", str(fact_cache_dir))
-    from dashboard import data
-    monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
+    from dashboard import state
+    monkeypatch.setattr(state, "CORRECTIONS_FILE", tmp_path / "corrections.csv")

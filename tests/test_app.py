@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import lib
-from dashboard import captions, charts, data, export, labels, text, ui, uploads
+from dashboard import captions, charts, data, export, labels, state, text, ui, uploads
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +54,7 @@ def html_of(at: AppTest) -> str:
 
 
 def corpus_facts() -> pd.DataFrame:
-    return data.normalise(lib.extract_facts(lib.read_documents([str(data.CORPUS_DIR)])[0]))
+    return data.normalise(lib.extract_facts(lib.read_documents([str(state.CORPUS_DIR)])[0]))
 
 
 def two_metrics_two_zones() -> tuple[str, str, list[str]]:
@@ -91,7 +91,7 @@ def test_every_page_runs_without_exception(page):
 def test_overview_counts_the_corpus():
     at = start({"scope": "all"})
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["文章"] == str(len(list(data.CORPUS_DIR.glob("*.txt"))))
+    assert metrics["文章"] == str(len(list(state.CORPUS_DIR.glob("*.txt"))))
     assert int(metrics["数字"]) == len(corpus_facts())
     assert figure(at)["data"][0]["type"] == "heatmap"
     # the cards follow the filters: one zone, whole-zone figures only
@@ -399,8 +399,8 @@ def test_safe_link_only_for_http():
 
 def test_save_to_corpus_only_locally(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
-    shutil.copytree(data.CORPUS_DIR, corpus)
-    monkeypatch.setattr(data, "CORPUS_DIR", corpus)
+    shutil.copytree(state.CORPUS_DIR, corpus)
+    monkeypatch.setattr(state, "CORPUS_DIR", corpus)
     monkeypatch.setenv("ZM_HOSTED", "1")
     at = goto(start(), "add")
     at.text_area(key="add_text").set_value(GOOD.decode())
@@ -536,7 +536,7 @@ def test_pure_dashboard_modules_import_no_streamlit():
 
 
 def test_a_conflict_is_marked_listed_and_resolved_by_a_choice(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
+    monkeypatch.setattr(state, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
     gdp = corpus_facts()
     gdp = gdp[(gdp["metric"] == "gdp") & (gdp["measure"] == "level") & (gdp["status"] == "actual")
               & (gdp["period"] == "year") & gdp["year"].notna() & (gdp["zone"] != "") & (gdp["scope"] == "zone")]

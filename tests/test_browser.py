@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 import lib
-from dashboard import charts, data, export, labels, ui
+from dashboard import charts, data, export, labels, state, ui
 from dashboard.data import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,7 +124,7 @@ def test_every_page_renders_and_is_screenshotted(server, page):
 
 
 def test_a_shared_link_reproduces_the_view(server, page):
-    facts = data.normalise(lib.extract_facts(str(data.CORPUS_DIR)))
+    facts = data.normalise(lib.extract_facts(str(state.CORPUS_DIR)))
     level = facts[(facts["measure"] == "level") & (facts["scope"] == "zone")]
     metric = level.groupby("metric")["zone"].nunique().idxmax()
     zones = sorted(level.loc[level["metric"] == metric, "zone"].unique())[:2]
@@ -209,7 +209,7 @@ def test_pasted_html_and_script_stay_plain_text(server, page):
 def test_exported_png_has_colour_and_chinese_labels():
     from PIL import Image
 
-    facts = data.normalise(lib.extract_facts(str(data.CORPUS_DIR)))
+    facts = data.normalise(lib.extract_facts(str(state.CORPUS_DIR)))
     f = Filters(metric=data.default_metric(facts))
     folded = data.fold(data.filter_facts(facts, f))
     plotted, _ = ui.chart_zones(folded[folded["unit"] == data.main_unit(folded)], f)

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import lib
-from dashboard import data, review
+from dashboard import data, review, state
 from lib.evaluation import corrections
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +92,7 @@ def test_evaluate_takes_a_corrections_file_as_gold(tmp_path):
 
 def test_correcting_an_articles_zone_moves_its_figures_in_the_app(tmp_path, monkeypatch):
     monkeypatch.setenv("ZM_CORRECTIONS", str(tmp_path / "corrections.csv"))
-    monkeypatch.setattr(data, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
+    monkeypatch.setattr(state, "CORRECTIONS_FILE", tmp_path / "corrections.csv")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     at.switch_page("pages/documents.py").run()
     doc_id = at.selectbox(key="doc_pick").value
