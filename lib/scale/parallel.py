@@ -61,10 +61,11 @@ def extract_parallel(paths: str | Path | Iterable[str | Path], jobs: int | None 
     return facts, errors
 
 
-def chunked(sources: list[Source], chunk_bytes: int = CHUNK_BYTES,
+def chunked(sources: list[Source], chunk_bytes: int | None = None,
             sizes: list[int] | None = None) -> Iterator[tuple[list[Source], int]]:
-    """Consecutive runs of sources of about `chunk_bytes` (a large file is a chunk of its own),
-    each with its size in bytes."""
+    """Consecutive runs of sources of about `chunk_bytes` (default CHUNK_BYTES; a large file is a
+    chunk of its own), each with its size in bytes."""
+    chunk_bytes = chunk_bytes or CHUNK_BYTES
     chunk, size = [], 0
     for i, source in enumerate(sources):
         n = sizes[i] if sizes is not None else _size(source)
