@@ -27,9 +27,13 @@ UPLOADED_FACTS = "upl_facts"    # session state: their facts (one frame)
 FACT_CACHE_DIR = ROOT / ".cache" / "facts"
 
 
-@st.cache_data(show_spinner="正在读取语料并提取数据…", max_entries=2)
+@st.cache_resource(show_spinner="正在读取语料并提取数据…", max_entries=2)
 def load_corpus(folder: str, fingerprint: str) -> AppData:
     """Read the bundled corpus and its facts once per corpus version (shared by all visitors).
+
+    One shared object, never copied (st.cache_data would unpickle 10,000 articles and their
+    facts on every rerun: seconds): nothing may modify it — pages and corrections build new
+    frames (corrections.apply copies), and the per-session memo relies on its identity.
 
     Facts come from the per-article cache where the article and the rules are unchanged, and
     are extracted for the rest; the fingerprint (file sizes and times of the corpus and lib/)
@@ -43,7 +47,7 @@ def load_corpus(folder: str, fingerprint: str) -> AppData:
     return AppData({d.doc_id: d for d in docs}, normalise(facts), [str(e) for e in errors + failed])
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def corpus_content_keys(folder: str, fingerprint: str) -> dict[str, str]:
     """Content key -> doc id of the bundled corpus, once per corpus version (a re-upload check
     must not normalise every bundled article on each click)."""

@@ -10,6 +10,8 @@ facts = app.facts
 # what the cards, the coverage and the latest values read: with a million facts, selecting
 # rows of the other columns (sentences above all) would cost most of a rerun
 CARD_COLUMNS = ["doc_id", "zone", "year"]
+# a heatmap of hundreds of zones is unreadable and slow to draw: the zones with most figures
+COVERAGE_ZONES = 40
 TABLE_COLUMNS = ["zone", "year", "period", "metric", "measure", "value", "unit", "qualifier", "status"]
 
 
@@ -18,9 +20,12 @@ def summary(view: data.Filters) -> dict:
     shown = facts[CARD_COLUMNS][data.filter_mask(facts, view)]
     scope = ui.folded(facts, view, TABLE_COLUMNS)
     table = data.coverage(scope)
+    shown_table = table if view.zones or len(table) <= COVERAGE_ZONES else \
+        table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:COVERAGE_ZONES]]
     return {"articles": shown["doc_id"].nunique(), "zones": shown.loc[shown["zone"] != "", "zone"].nunique(),
             "years": data.year_options(shown), "figures": len(shown), "table": table,
-            "heatmap": None if table.empty else charts.coverage_heatmap(table, "各开发区的指标覆盖"),
+            "heatmap": None if table.empty else charts.coverage_heatmap(shown_table, "各开发区的指标覆盖"),
+            "zones_left_out": len(table) - len(shown_table),
             "stem": export.file_stem("coverage", scope["zone"].unique().tolist(),
                                      scope["year"].dropna().unique().tolist()),
             "latest": data.latest_values(scope)}
@@ -50,6 +55,9 @@ if view_summary["heatmap"] is None:
     st.info("当前筛选下没有数据。")
 else:
     ui.chart(view_summary["heatmap"], view_summary["stem"], key="ov_cov")
+    if view_summary["zones_left_out"]:
+        st.caption(f"图中是数字最多的 {COVERAGE_ZONES} 个开发区（另有 {view_summary['zones_left_out']} 个）；"
+                   "在侧栏选择开发区可查看其他开发区。")
 
 st.subheader("主要指标的最新值")
 st.caption("每个开发区最近一年的实际数值（全年优先），括号里是年份。")
