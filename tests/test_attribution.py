@@ -110,3 +110,18 @@ def test_an_estimate_in_the_review_of_last_year_is_for_that_year():
             "预计全年实现地区生产总值150亿元、增长6%。")
     facts = fact_rows(Document(doc_id="t", text=text, title="2024年某县政府工作报告"))
     assert [(f["value"], f["year"], f["status"]) for f in facts] == [(150.0, 2023, "target"), (6.0, 2023, "target")]
+
+
+def test_past_n_years_respectively_gives_one_value_a_year():
+    text = "过去五年,全区地区生产总值分别增长7.1%、6.5%、5.2%、3.0%、6.0%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2023-01-10"))
+    assert [f["year"] for f in facts][-1] - [f["year"] for f in facts][0] == 4
+    assert [(f["value"], f["year"]) for f in facts] == [(7.1, 2018), (6.5, 2019), (5.2, 2020), (3.0, 2021), (6.0, 2022)]
+
+
+def test_up_to_a_month_is_january_to_that_month():
+    facts = fact_rows(Document(doc_id="t", text="截至10月底,全区完成固定资产投资88亿元,同比增长12%。",
+                               published="2023-11-05"))
+    assert [(f["value"], f["period"], f["year"]) for f in facts] == [(88.0, "M1-10", 2023), (12.0, "M1-10", 2023)]
+    assert [f["period"] for f in fact_rows(Document(doc_id="u", text="截至目前,全区完成投资88亿元。",
+                                                     published="2023-11-05"))] == ["year"]

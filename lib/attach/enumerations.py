@@ -22,6 +22,15 @@ RESPECTIVELY = re.compile(r"分别")
 BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
 LIST_GAP = re.compile(r"[\s、,，和及与]*")
+# 过去五年 / 近三年 / 五年来 before 分别: one value a year, ending with the figures' own year
+PAST_YEARS = re.compile(r"(?:过去|近|前)(?P<n>[二三四五六七八九十\d]{1,2})年|(?P<n2>[二三四五六七八九十\d]{1,2})年来")
+CN_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _numeral(written: str | None) -> int:
+    if not written:
+        return 0
+    return int(written) if written.isdigit() else CN_DIGITS.get(written, 0)
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:
@@ -60,6 +69,15 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
                 sent_rows[i][1]["year_source"] = "sentence"
                 if sent_rows[i][1]["period"] == "multi-year":
                     sent_rows[i][1]["period"] = "year"   # each value is its own year's
+            continue
+        last_year = sent_rows[listed[-1]][1]["year"]
+        past = PAST_YEARS.search(text, max(start, m.start() - CONTEXT_CHARS), m.start())
+        if past and last_year and _numeral(past.group("n") or past.group("n2")) == n:
+            for k, i in enumerate(listed):   # 过去五年,…分别增长a、b、c、d、e: one a year, the last the latest
+                sent_rows[i][1]["year"] = last_year - (n - 1 - k)
+                sent_rows[i][1]["year_source"] = "sentence"
+                if sent_rows[i][1]["period"] == "multi-year":
+                    sent_rows[i][1]["period"] = "year"
             continue
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:

@@ -37,12 +37,13 @@ FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批�
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
 
 PERIOD_CUE = re.compile(
-    r"(?=[上一第1前全半])"   # fail fast: every cue starts with one of these
+    r"(?=[上一第1前全半截])"   # fail fast: every cue starts with one of these
     r"(?:(?P<h1>上半年|(?<![近前后每这过])半年(?=报|度|[“\"]?(?:成绩单|答卷|经济)))|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
     r"|(?P<h1b>前半年)"
     r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月"
     r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"|(?<![\d-])(?P<single>1|一)月份"
+    r"|(?:截至|截止到?)[ \t]*(?:今年|本年|(?:19|20)\d{2}年)?(?P<upto>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?"
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
 )
 MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|历年")
@@ -203,6 +204,9 @@ def find_period_cues(text: str) -> list[PeriodCue]:
             p = f"M1-{_int(m.group('mto'))}"
         elif m.group("single"):
             p = "M1-1"
+        elif m.group("upto"):
+            n = _int(m.group("upto"))
+            p = "year" if n == 12 else f"M1-{n}"   # 截至11月份: January to November
         else:
             p = "year"
         out.append(PeriodCue(m.start(), m.end(), p))
