@@ -125,3 +125,11 @@ def test_up_to_a_month_is_january_to_that_month():
     assert [(f["value"], f["period"], f["year"]) for f in facts] == [(88.0, "M1-10", 2023), (12.0, "M1-10", 2023)]
     assert [f["period"] for f in fact_rows(Document(doc_id="u", text="截至目前,全区完成投资88亿元。",
                                                      published="2023-11-05"))] == ["year"]
+
+
+def test_a_total_investment_of_projects_is_a_fact_a_size_class_is_not():
+    facts = fact_rows(Document(doc_id="t", text="2023年,全区实施总投资近5000亿元的重大项目262个。"))
+    assert [(f["value"], f["metric"], f["qualifier"]) for f in facts] == [
+        (5000.0, "project_investment", "近"), (262.0, "project_count", "")]
+    classes = fact_rows(Document(doc_id="u", text="2023年,全区引进10亿元以上项目5个。"))
+    assert [f["value"] for f in classes] == [5.0]

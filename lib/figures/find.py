@@ -26,6 +26,7 @@ THRESHOLD_TAIL = re.compile(
     r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户|单位)")
 THRESHOLD_TAIL_PLAIN = re.compile(
     r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)")
+TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总额|合计|共计)(?:达到?|约|近|为)?[ \t]*$")
 GROWTH_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$")
 BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
 PER_RATIO = re.compile(r"平均每|每\d")
@@ -223,6 +224,8 @@ def _is_threshold(text: str, start: int, end: int, qualifier: str, after: str) -
     if qualifier in ("以上", "过", "超") or text[max(0, start - 1):start] == "上":
         if THRESHOLD_TAIL.match(tail):
             return True
+    if TOTAL_BEFORE.search(text, max(0, start - 10), start):
+        return False   # 总投资近5000亿元的重大项目262个: the projects' total, not a size class
     return bool(THRESHOLD_TAIL_PLAIN.match(tail))
 
 
