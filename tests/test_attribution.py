@@ -133,3 +133,10 @@ def test_a_total_investment_of_projects_is_a_fact_a_size_class_is_not():
         (5000.0, "project_investment", "近"), (262.0, "project_count", "")]
     classes = fact_rows(Document(doc_id="u", text="2023年,全区引进10亿元以上项目5个。"))
     assert [f["value"] for f in classes] == [5.0]
+
+
+@pytest.mark.parametrize("text", ["经济总量迈上四千亿台阶。", "企业嘉宾共280余人参加。", "在全国97家综合保税区中排名第5。",
+                                  "全区184项政务服务事项实现一网通办。"])
+def test_no_fact_in_a_step_an_audience_a_ranking_field_or_service_items(text):
+    assert [(f["value"], f["unit"]) for f in fact_rows(Document(doc_id="t", text=text))
+            if f["unit"] != "亿元"] == []

@@ -104,6 +104,7 @@ CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
 MINUS_BEFORE = re.compile(r"(?<![\d.])[-−－]$")
 PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,14}项目")
+ATTENDANCE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:参加|出席|参会|与会|列席)")
 VISITS_BEFORE = re.compile(r"(?:走访|拜访|考察|调研|看望|慰问)了?[\u4e00-\u9fff]{0,6}$")
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
@@ -193,8 +194,10 @@ def _chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) -
 def _not_a_quantity(rule: str, family: str, text: str, start: int, end: int, after: str) -> bool:
     """What the spec (docs/spec/facts.md) says is not a fact, told by the words around the figure."""
     if rule == "count" and (NOT_COUNTED_AFTER.match(after)
-                            or lexicon.not_counted_regex().match(after.lstrip("个"))):
-        return True   # 5个城市, 20条政策, 两项指标, 9个月
+                            or lexicon.not_counted_regex().match(after.lstrip("个“”\"‘’"))):
+        return True   # 5个城市, 20条政策, 两项指标, 9个月, 61项“规定任务”
+    if rule == "count" and text[end - 1] in "人名次" and ATTENDANCE_AFTER.match(after):
+        return True   # 共280余人参加: who came to a meeting is no fact
     if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
         return True   # a bare number glued to a word is a name, not an amount
     if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
