@@ -98,7 +98,7 @@ def _inside(spans, pos) -> bool:
 
 CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:指标|城市|政策|措施|领域|改革)")
+NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}(?:指标|城市|政策|措施|领域|改革|事项|任务)")
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
