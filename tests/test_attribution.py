@@ -140,3 +140,10 @@ def test_a_total_investment_of_projects_is_a_fact_a_size_class_is_not():
 def test_no_fact_in_a_step_an_audience_a_ranking_field_or_service_items(text):
     assert [(f["value"], f["unit"]) for f in fact_rows(Document(doc_id="t", text=text))
             if f["unit"] != "亿元"] == []
+
+
+def test_figures_named_as_a_goal_are_targets():
+    facts = fact_rows(Document(doc_id="t", text="区人代会时通过了全年新增高新技术企业200家、新型研发机构20家的目标。"))
+    assert [(f["value"], f["status"]) for f in facts] == [(200.0, "target"), (20.0, "target")]
+    done = fact_rows(Document(doc_id="u", text="全区完成投资50亿元,实现了年度目标。"))
+    assert [(f["value"], f["status"]) for f in done] == [(50.0, "actual")]

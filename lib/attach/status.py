@@ -23,6 +23,13 @@ CLAUSE_SCOPED = re.compile(r"可实现|可达|有望")      # a capability, not 
 CLAUSE_END = re.compile(r"[,，;；。]")
 STATEMENT_SCOPED = re.compile(r"预计")              # an estimate: up to the end of its statement
 STATEMENT_END = re.compile(r"[;；。]")
+# …新增高新技术企业200家、新型研发机构20家的目标: the figures of a goal named after them
+GOAL_AFTER = re.compile(r"[^,，;；。:：]{0,24}?的(?:奋斗|发展|年度)?目标")
+
+
+def named_as_goal(text: str, end: int, limit: int) -> bool:
+    """The figure ending at `end` is part of a "…的目标" phrase (before `limit`)."""
+    return bool(GOAL_AFTER.match(text, end, limit))
 
 
 def target_spans(sentence: str) -> list[tuple[int, int]]:
