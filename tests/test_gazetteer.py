@@ -73,6 +73,8 @@ def test_the_zone_catalogue_loads_with_known_types_and_sources():
     ("漳州台商投资区完成固定资产投资50亿元。", ["漳州台商投资区"]),  # catalogued
     ("长沙航空港区实现产值30亿元。", ["长沙航空港区"]),
     ("改革试验区完成投资30亿元。", []),                              # no place: no name
+    ("松江工业区实现总产值300亿元。", ["松江工业区"]),
+    ("老工业区改造完成投资3亿元。", []),
     ("息县经济开发区实现营业收入20亿元。", ["息县经开区"]),          # a county's own zone, named with it
     ("长兴县经济开发区实现营业收入20亿元。", ["长兴经开区"]),        # 县 dropped as 市 is
 ])
@@ -102,3 +104,14 @@ def test_the_article_zone_is_written_the_fullest_way_the_text_writes_it():
     kept = lib.extract_text("宜宾经开区经济稳步增长\n四川宜宾经开区实现地区生产总值100亿元。",
                             doc_id="b", published="2023-08-01")
     assert set(kept["zone"]) == {"宜宾经开区"}    # a name with its city already: the province is not added
+
+
+def test_a_district_named_zone_gains_its_city_not_its_province():
+    import lib
+    city = lib.extract_text("松江工业区经济稳步增长\n上海松江工业区实现总产值300亿元。", doc_id="a", published="2023-08-01")
+    assert set(city["zone"]) == {"上海松江工业区"}
+
+
+def test_a_name_right_after_an_amount_is_a_project_not_the_zone():
+    found = zones.find_zone_mentions("长兴县总投资50亿元的长兴绿色智造示范区项目开工。")
+    assert [(m.name, m.aside) for m in found] == [("长兴县", False), ("长兴绿色智造示范区", True)]

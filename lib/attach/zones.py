@@ -33,6 +33,8 @@ GENERIC_REFERENCE = re.compile(
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
 BENCHMARK_BEFORE = re.compile(r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$")
 BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first characters of those words: a cheap test first
+# 总投资100亿元的浑南智慧零碳示范区项目: a name right after an amount and 的 is a project's
+PROJECT_AFTER_AMOUNT = re.compile(r"[亿万]元?[的得]$")
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
@@ -174,7 +176,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         at = m.start() - (written_prefix or len(prefix))
         aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
-                and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at)))   # 超过…富阳区: a yardstick
+                and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
+            or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
 
@@ -207,16 +210,21 @@ def _known_division(prefix: str, suffix: str) -> bool:
 def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
     """The article's zone as written at its fullest in the text: 湘江新区 in the headline and
     湖南湘江新区 in the body is 湖南湘江新区 (a place written before the same name). A name that
-    starts with its place already stays: 宜春经开区, not 江西宜春经开区."""
-    if gazetteer.place_starting(zone):
-        return zone
+    starts with its place already gains only its city (嘉定工业区 -> 上海嘉定工业区), never its
+    province (宜春经开区, not 江西宜春经开区): the spec keeps the city."""
+    named_after_place = bool(gazetteer.place_starting(zone))
     longer = Counter()
     for m in mentions:
         if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
             place = gazetteer.place_starting(m.name)
-            if place and m.name[len(place):] == zone:
+            if place and m.name[len(place):] == zone and not (named_after_place and _is_province(place)):
                 longer[m.name] += 1
     return longer.most_common(1)[0][0] if longer else zone
+
+
+def _is_province(place: str) -> bool:
+    """A province that is not its own city (江西; not 上海, 天津)."""
+    return place in _PROVINCES and place not in gazetteer.MUNICIPALITIES
 
 
 def same_zone(mention: str, zone: str) -> bool:
