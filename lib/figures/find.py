@@ -142,10 +142,10 @@ def _convert(m: re.Match) -> tuple[float, str, str, str, float] | None:
 
 def find_figures(text: str) -> list[Figure]:
     masked = _masked_spans(text) if "《" in text else []
-    seps = [m.start() for m in CLAUSE_END_RE.finditer(text)]
     # clauses that state a ratio (平均每15家…) or an ordinal (第4个…): their figures are no facts
-    ratio_clauses = {_clause_bounds(seps, m.start(), len(text))[0]
-                     for rx in (PER_RATIO, NTH_CLAUSE) for m in rx.finditer(text)}
+    ratio_at = [m.start() for rx in (PER_RATIO, NTH_CLAUSE) for m in rx.finditer(text)]
+    seps = [m.start() for m in CLAUSE_END_RE.finditer(text)] if ratio_at else []
+    ratio_clauses = {_clause_bounds(seps, at, len(text))[0] for at in ratio_at}
     figures: list[Figure] = []
     for m in FIGURE_REGEX.finditer(text):
         converted = _convert(m)
