@@ -27,6 +27,28 @@ PAST_YEARS = re.compile(r"(?:过去|近|前)(?P<n>[二三四五六七八九十\d
 CN_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+def _one_value_a_year(text: str, start: int, at: int, sent_rows: list[tuple[Figure, dict]],
+                      listed: list[int]) -> bool:
+    """2016年至2018年,分别… / 过去五年,…分别…: the k-th listed value is the k-th year's
+    (a named span from its first year; a past span ending with the figures' own year)."""
+    n = len(listed)
+    span = YEAR_SPAN.search(text, start, at)
+    if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
+        first = int(span.group(1))
+    else:
+        last_year = sent_rows[listed[-1]][1]["year"]
+        past = PAST_YEARS.search(text, start, at)
+        if not (past and last_year and _numeral(past.group("n") or past.group("n2")) == n):
+            return False
+        first = last_year - n + 1
+    for k, i in enumerate(listed):
+        sent_rows[i][1]["year"] = first + k
+        sent_rows[i][1]["year_source"] = "sentence"
+        if sent_rows[i][1]["period"] == "multi-year":
+            sent_rows[i][1]["period"] = "year"   # each value is its own year's
+    return True
+
+
 def _numeral(written: str | None) -> int:
     if not written:
         return 0
@@ -62,22 +84,7 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         earlier = range(first)
         pre_start = sent_rows[first - 1][0].end if first else start
         pre_text = text[pre_start:m.start()]
-        span = YEAR_SPAN.search(text, max(start, m.start() - CONTEXT_CHARS), m.start())
-        if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
-            for k, i in enumerate(listed):
-                sent_rows[i][1]["year"] = int(span.group(1)) + k
-                sent_rows[i][1]["year_source"] = "sentence"
-                if sent_rows[i][1]["period"] == "multi-year":
-                    sent_rows[i][1]["period"] = "year"   # each value is its own year's
-            continue
-        last_year = sent_rows[listed[-1]][1]["year"]
-        past = PAST_YEARS.search(text, max(start, m.start() - CONTEXT_CHARS), m.start())
-        if past and last_year and _numeral(past.group("n") or past.group("n2")) == n:
-            for k, i in enumerate(listed):   # 过去五年,…分别增长a、b、c、d、e: one a year, the last the latest
-                sent_rows[i][1]["year"] = last_year - (n - 1 - k)
-                sent_rows[i][1]["year_source"] = "sentence"
-                if sent_rows[i][1]["period"] == "multi-year":
-                    sent_rows[i][1]["period"] = "year"
+        if _one_value_a_year(text, max(start, m.start() - CONTEXT_CHARS), m.start(), sent_rows, listed):
             continue
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:
