@@ -147,3 +147,12 @@ def test_figures_named_as_a_goal_are_targets():
     assert [(f["value"], f["status"]) for f in facts] == [(200.0, "target"), (20.0, "target")]
     done = fact_rows(Document(doc_id="u", text="全区完成投资50亿元,实现了年度目标。"))
     assert [(f["value"], f["status"]) for f in done] == [(50.0, "actual")]
+
+
+def test_a_january_event_is_this_years_a_january_review_last_years():
+    event = fact_rows(Document(doc_id="t", text="近日,园区举行重大项目集中开工活动,此次开工项目共15个,总投资52亿元。",
+                               published="2024-01-20"))
+    assert {f["year"] for f in event} == {2024}
+    review = fact_rows(Document(doc_id="u", text="回顾过去一年,园区开工项目共15个,总投资52亿元。",
+                                published="2024-01-20"))
+    assert {f["year"] for f in review} == {2023}

@@ -18,6 +18,7 @@ from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
+LAST_YEAR_WORDS = re.compile(r"全年|去年|上年|过去|一年来|年来|年度|岁末|年终")
 WORK_REPORT_HEAD = re.compile(r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告")
 HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
@@ -152,6 +153,10 @@ class DocState:
         self.year_evidence = {"text": "article"}.get(self.year_source, self.year_source)
         # 政府工作报告: given early in a year, it reports on the year before and plans this one
         self.work_report = bool(WORK_REPORT_HEAD.search((doc.title or "") + "\n" + text[:dates.HEAD_CHARS]))
+        # a January report gives last year's results only when it speaks of last year at all
+        # (全年, 去年, 2021年 …); news of an event this January is this year's
+        self.speaks_of_last_year = bool(LAST_YEAR_WORDS.search(text)) or bool(
+            self.article_year and f"{self.article_year - 1}年" in text)
         self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, headline)
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)

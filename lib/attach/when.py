@@ -54,7 +54,7 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
         review = timeframe.full_year_cue_year(st.article_year, st.pub_month)
         if st.work_report and st.article_year:
             return st.article_year - 1, "", "review", st.year_evidence   # a work report reviews the year before
-        if review and st.default_year == st.article_year:
+        if review and st.default_year == st.article_year and st.speaks_of_last_year:
             return review, "", "review", st.year_evidence   # a January report: last year's results
         return st.default_year, "", "carried", "article" if st.default_year != st.article_year else st.year_evidence
     if cue.kind == "since":
