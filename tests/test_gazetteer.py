@@ -115,3 +115,14 @@ def test_a_district_named_zone_gains_its_city_not_its_province():
 def test_a_name_right_after_an_amount_is_a_project_not_the_zone():
     found = zones.find_zone_mentions("长兴县总投资50亿元的长兴绿色智造示范区项目开工。")
     assert [(m.name, m.aside) for m in found] == [("长兴县", False), ("长兴绿色智造示范区", True)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("大冶市新签约项目64个。", ["大冶市"]),           # a county-level city is a 区县 of its own
+    ("昆山市经济技术开发区实现营业收入20亿元。", ["昆山经开区"]),   # the city named before its zone
+    ("沈阳市浑南区新签约项目64个。", ["浑南区"]),       # a prefecture city is the place around a zone
+    ("城市更新项目12个,上市公司3家。", []),
+    ("义乌市场成交额增长5%。", []),
+])
+def test_county_level_cities(text, names):
+    assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == names

@@ -1,9 +1,10 @@
 """Zones: find zone names in text and write them in the canonical short form of docs/spec/facts.md.
 
-A zone name is a place prefix plus a zone suffix (高新技术产业开发区, 经济技术开发区, 经开区,
-高新区, 开发区, 新区, 新城, 区, 县). The prefix is the last word jieba segments before the
-suffix (with the metric aliases and suffixes in its user dictionary), two words when both
-are places (安徽巢湖). Generic references (全区, 我区, 该区, 开发区, 高新区, 园区 …) mean the
+A zone name is a place prefix plus a zone suffix (lib/data/zone_suffixes.csv: 经济技术开发区,
+经开区, 高新区, 开发区, 新区, 保税区 … strong; 新城, 区, 县, and 市 for county-level cities, weak).
+A strong suffix takes the last word jieba segments before it (with the metric aliases and
+suffixes in its user dictionary), two words when both are places (安徽巢湖); a weak one only a
+district, county or county-level city the gazetteer knows (峄城区, 息县, 大冶市). Generic references (全区, 我区, 该区, 开发区, 高新区, 园区 …) mean the
 article's zone. The canonical form drops 国家级 / 国家 and shortens the long suffixes.
 Not handled: zones named without a suffix (平湖经开 used as a short name, 北京亦庄).
 """
@@ -141,10 +142,13 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 out.pop()   # the county named just before is this zone's place, not a zone of its own
         else:
             written_prefix = 0
-            prefix = gazetteer.division_ending(run, suffix) if suffix in ("区", "县") else ""
-            prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
+            prefix = gazetteer.division_ending(run, suffix) if suffix in ("区", "县", "市") else ""
+            if suffix != "市":   # 市: only the table's county-level cities, never a guess
+                prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
         if not prefix:
             continue
+        if suffix == "市" and (not prefix or text[m.end():m.end() + 1] == "场"):
+            continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
@@ -174,6 +178,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         head = text[max(line_start, start - 60):start]
         at = m.start() - (written_prefix or len(prefix))
+        if strong and out and not out[-1].strong and out[-1].end == start and out[-1].start >= at - 1:
+            out.pop()   # 常熟市经济技术开发区: the city named just before is this zone's place
         aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \

@@ -78,7 +78,7 @@ def place_ending(run: str, shortest: int = 2) -> str:
 # zone only through the ordinary rules (a city before them), never from the table alone.
 COMMON_WORD_DIVISIONS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "市中区", "城中区", "城东区",
                                    "城西区", "城南区", "城北区", "东区", "西区", "南区", "北区", "中区",
-                                   "新区", "市区", "开发区", "高新区"})
+                                   "新区", "市区", "开发区", "高新区", "新市区"})
 
 
 @lru_cache(maxsize=20000)
@@ -95,10 +95,13 @@ def division_ending(run: str, suffix: str) -> str:
 @lru_cache(maxsize=1)
 def _division_stems() -> dict[str, frozenset]:
     """区 -> {广信, 鸠江, …}, 县 -> {息, 长兴, …}: the names before the suffix, common words left out."""
-    out: dict[str, set] = {"区": set(), "县": set()}
+    out: dict[str, set] = {"区": set(), "县": set(), "市": set()}
     for name in _names()[0]:
-        if name[-1] in out and len(name) >= 2 and name not in COMMON_WORD_DIVISIONS:
+        if name[-1] in "区县" and len(name) >= 2 and name not in COMMON_WORD_DIVISIONS:
             out[name[-1]].add(name[:-1])
+    # 市: county-level cities only (大冶市, 常熟市) — they are 区县 like the rest; a prefecture
+    # city (沈阳市) is the place around a zone, not a zone
+    out["市"] = {p.name[:-1] for p in places() if p.level == "county" and p.name.endswith("市") and len(p.name) >= 3}
     return {k: frozenset(v) for k, v in out.items()}
 
 
