@@ -92,6 +92,12 @@ def division_ending(run: str, suffix: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
+def division_last_chars(suffix: str) -> frozenset:
+    """The characters a division's name ends with before `suffix` (冶 of 大冶市): a fast test."""
+    return frozenset(stem[-1] for stem in _division_stems().get(suffix, ()))
+
+
 @lru_cache(maxsize=1)
 def _division_stems() -> dict[str, frozenset]:
     """区 -> {广信, 鸠江, …}, 县 -> {息, 长兴, …}: the names before the suffix, common words left out."""
