@@ -7,9 +7,9 @@ from lib.extract import fact_rows
 from lib.documents import Document
 from lib.figures.find import find_figures
 from lib.normalize import normalize
-from lib.figures.rules import FIGURE_RULES, FRACTION_RULE, SHARED_UNIT_LIST_RULE
+from lib.figures.rules import FIGURE_RULES, FRACTION_RULE, SHARED_UNIT_LIST_RULE, STRUCTURE_RULE
 
-ALL_RULES = FIGURE_RULES + [FRACTION_RULE, SHARED_UNIT_LIST_RULE]
+ALL_RULES = FIGURE_RULES + [FRACTION_RULE, SHARED_UNIT_LIST_RULE, STRUCTURE_RULE]
 EXAMPLES = [pytest.param(rule.id, text, value, unit, id=f"{rule.id}:{text}")
             for rule in ALL_RULES for text, value, unit in rule.examples]
 COUNTER = [pytest.param(rule.id, text, id=f"{rule.id}:not:{text}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lib.reference import lexicon
 from lib.limits import MAX_NUMBER_DIGITS, MAX_VALUE
 from lib.figures.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
-from lib.figures.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX
+from lib.figures.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX, STRUCTURE_REGEX
 
 RULE_IDS = [r.id for r in FIGURE_RULES if r.pattern]
 COUNT_FAMILY = "count"
@@ -26,6 +26,7 @@ THRESHOLD_TAIL = re.compile(
     r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户|单位)")
 THRESHOLD_TAIL_PLAIN = re.compile(
     r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)")
+DATE_LIKE = re.compile(r"0\d/|\d{1,2}/0\d")   # a leading zero: a month or day, never a fraction
 TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总额|合计|共计)(?:达到?|约|近|为)?[ \t]*$")
 GROWTH_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$")
 BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
@@ -174,6 +175,8 @@ def find_figures(text: str) -> list[Figure]:
         figures.append(Figure(start, end, value, unit, family, rule, qualifier, raw_scale))
     figures.extend(_fractions(text, figures))
     figures.extend(_shared_unit_lists(text, figures))
+    if "∶" in text or ":" in text:
+        figures = _structures(text, figures)
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -240,6 +243,8 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
     for m in FRACTION_REGEX.finditer(text):
         if _inside(taken, m.start()):
             continue
+        if DATE_LIKE.match(m.group("frac")):
+            continue   # 04/19 under a page's 2022: a date, not a third
         try:
             value = parse_fraction(m.group("frac"))
         except (ValueError, ZeroDivisionError, KeyError):
@@ -251,6 +256,30 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
         rule = "percent" if m.group("frac").startswith("百分之") else "fraction"  # 百分之十二 is a percent
         out.append(Figure(m.start(), m.end(), value, "%", "percent", rule, qualifier))
     return out
+
+
+STRUCTURE_SEP = re.compile(r"[ \t]*[∶:][ \t]*")
+
+
+def _structures(text: str, found: list[Figure]) -> list[Figure]:
+    """3.3∶37.3∶59.4 (parts adding up to 100): one share in % a part, replacing what the other
+    rules read there (bare numbers, a fraction)."""
+    out = []
+    for m in STRUCTURE_REGEX.finditer(text):
+        parts = STRUCTURE_SEP.split(m.group("parts"))
+        if abs(sum(float(p) for p in parts) - 100) > 1:
+            continue   # a clock time, a score: no structure
+        at = m.start("parts")
+        for part in parts:
+            at = text.index(part, at)
+            out.append(Figure(at, at + len(part), float(part), "%", "percent", "structure", "", 1.0,
+                              measure_hint="share"))
+            at += len(part)
+    if not out:
+        return found
+    spans = [(f.start, f.end) for f in out]
+    kept = [f for f in found if not any(a < f.end and f.start < b for a, b in spans)]
+    return kept + out
 
 
 def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:

@@ -85,7 +85,14 @@ FRACTION_RULE = Rule(
     "fraction", "a share written as a fraction or in words (三分之二, 1/3, 一半, 百分之十二)",
     r"(?=[一二三四五六七八九十百\d])(?P<frac>百分之[零〇一二两三四五六七八九十点]+|[一二三四五六七八九十\d]{1,3}分之[一二三四五六七八九十\d]{1,3}|(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])|一半)",
     examples=[("近三分之二", 66.67, "%"), ("均占全市1/3以上", 33.33, "%"), ("占到一半以上", 50, "%")],
-    counter_examples=["2018/10/17"])
+    counter_examples=["2018/10/17", "2022\n04/19\n09:32"])
+
+STRUCTURE_RULE = Rule(
+    "structure", "a structure written as a ratio of shares (三次产业结构3.3∶37.3∶59.4): each part a share in %, "
+    "when the parts add up to 100",
+    r"(?<![\d.:∶])(?P<parts>\d{1,2}(?:\.\d{1,2})?(?:[ \t]*[∶:][ \t]*\d{1,2}(?:\.\d{1,2})?){2,3})(?![\d.:∶])",
+    examples=[("三次产业结构调整为2.5∶37.3∶60.2", 37.3, "%"), ("比例为10:40:50", 50, "%")],
+    counter_examples=["会议于10:30:15开始"])
 
 SHARED_UNIT_LIST_RULE = Rule(
     "shared_unit_list", "bare numbers listed before a figure share its unit (10.4、6.2、6.3个百分点)",
@@ -116,5 +123,6 @@ FIGURE_REGEX = re.compile(
 )
 FRACTION_REGEX = re.compile(FRACTION_RULE.pattern)
 SHARED_UNIT_LIST_REGEX = re.compile(SHARED_UNIT_LIST_RULE.pattern)
+STRUCTURE_REGEX = re.compile(STRUCTURE_RULE.pattern)
 
-RULES_BY_ID = {r.id: r for r in FIGURE_RULES + [FRACTION_RULE, SHARED_UNIT_LIST_RULE]}
+RULES_BY_ID = {r.id: r for r in FIGURE_RULES + [FRACTION_RULE, SHARED_UNIT_LIST_RULE, STRUCTURE_RULE]}
