@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from lib.attach import attribute, scope, status, when, where, zones
@@ -134,12 +135,24 @@ def _excerpt(raw: str, start: int, end: int) -> str:
     return ("…" if a else "") + raw[a:b].strip() + ("…" if b < len(raw) else "")
 
 
+@dataclass(frozen=True)
+class SentenceContext:
+    """What every figure of a sentence shares, found once per sentence."""
+    doc: Document
+    norm: object                      # the normalised text's offset map (lib.normalize)
+    s: Sentence
+    sentence: str
+    subject_here: str                 # a company or park the sentence is about ('' for the zone)
+    target_spans: list                # (start, end) of the sentence's plan markers' reach
+    change_ends: list                 # ends of its change verbs (新增, 净增 …)
+
+
 def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Figure]) -> list[dict]:
     subject_here = scope.sentence_subject(sentence, here[0].start - s.start)
     if subject_here and zones.same_zone(zones.canonical_zone(subject_here), st.zone):
         subject_here = ""   # the article's own zone (苏州工业园区) is not a sub-entity
-    spans = status.target_spans(sentence)
-    change_ends = attribute.change_verb_ends(st.text, s.start, s.end)
+    ctx = SentenceContext(doc, norm, s, sentence, subject_here, status.target_spans(sentence),
+                          attribute.change_verb_ends(st.text, s.start, s.end))
     s.multi_year = multi_year_span(sentence)
     sentence_cues = starting_in(st.cues, s.start, s.end)
     s.first_from = next((c for c in sentence_cues if c.kind == "from"), None)
@@ -151,7 +164,7 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     sent_rows: list[tuple[Figure, dict]] = []
     prev: Figure | None = None
     for fig in here:
-        row = _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, spans, change_ends)
+        row = _fact(st, ctx, fig, prev, sent_rows)
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig
@@ -219,8 +232,13 @@ def _subject(st: DocState, s: Sentence, fig: Figure, clause_before: str, clause_
     return subject
 
 
-def _fact(st, doc, norm, s, sentence, fig, prev, sent_rows, subject_here, target_spans,
-          change_ends) -> dict | None:
+def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
+          sent_rows: list[tuple[Figure, dict]]) -> dict | None:
+    """One figure's row (None: no fact). Long because it is the one place where the stages
+    meet, in their order: measure, metric, sign, year, status, period, zone, subject, offsets;
+    each stage itself lives in lib/attach/ and lib/figures/."""
+    doc, norm, s, subject_here = ctx.doc, ctx.norm, ctx.s, ctx.subject_here
+    target_spans, change_ends = ctx.target_spans, ctx.change_ends
     text = st.text
     seg_start = prev.end if prev else s.start
     segment = text[seg_start:fig.start]
