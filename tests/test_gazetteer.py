@@ -126,3 +126,8 @@ def test_a_name_right_after_an_amount_is_a_project_not_the_zone():
 ])
 def test_county_level_cities(text, names):
     assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == names
+
+
+def test_a_known_place_is_a_zone_prefix_whatever_jieba_tags_it():
+    # jieba tags 常熟 as an adjective; the gazetteer knows the city
+    assert [m.name for m in zones.find_zone_mentions("常熟高新区实现营业收入20亿元。")] == ["常熟高新区"]

@@ -101,8 +101,8 @@ def _prefix_of(run: str, strong: bool) -> str:
     if prefix[0] in "占较比为" or prefix.endswith(("省", "级")) or GOVERNMENT_WORDS.search(prefix):
         return ""
     tag = _tag(last)
-    if (tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS):
-        return ""
+    if ((tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS)) and not gazetteer.is_place(last):
+        return ""   # jieba's tag says no name, and the gazetteer knows no such place (常熟 is one: tagged a)
     if prefix.endswith("市") and len(prefix) >= 3:
         prefix = prefix[:-1]   # 长垣市经济开发区 -> 长垣经开区
     return prefix
