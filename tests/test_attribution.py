@@ -156,3 +156,9 @@ def test_a_january_event_is_this_years_a_january_review_last_years():
     review = fact_rows(Document(doc_id="u", text="回顾过去一年,园区开工项目共15个,总投资52亿元。",
                                 published="2024-01-20"))
     assert {f["year"] for f in review} == {2023}
+
+
+def test_periods_listed_before_respectively_give_one_value_a_period():
+    text = "2021年,全区规上工业增加值一季度、上半年、前三季度和全年增速分别为18.8%、9.6%、8.7%和6.2%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2022-03-01"))
+    assert [(f["value"], f["period"]) for f in facts] == [(18.8, "Q1"), (9.6, "H1"), (8.7, "Q1-3"), (6.2, "year")]

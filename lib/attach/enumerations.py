@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib.attach import attribute
+from lib.attach import attribute, timeframe
 from lib.reference import lexicon
 from lib.figures.find import Figure
 from lib.limits import CONTEXT_CHARS
@@ -47,6 +47,15 @@ def _one_value_a_year(text: str, start: int, at: int, sent_rows: list[tuple[Figu
         if sent_rows[i][1]["period"] == "multi-year":
             sent_rows[i][1]["period"] = "year"   # each value is its own year's
     return True
+
+
+def _one_value_a_period(text: str, start: int, at: int, sent_rows: list[tuple[Figure, dict]],
+                        listed: list[int]) -> None:
+    """一季度、上半年、前三季度和全年分别为a、b、c和d: the k-th value is the k-th period's."""
+    periods = [c.period for c in timeframe.find_period_cues(text[start:at])]
+    if len(periods) == len(listed) and len(set(periods)) == len(periods):
+        for period, i in zip(periods, listed):
+            sent_rows[i][1]["period"] = period
 
 
 def _numeral(written: str | None) -> int:
@@ -86,6 +95,7 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         pre_text = text[pre_start:m.start()]
         if _one_value_a_year(text, max(start, m.start() - CONTEXT_CHARS), m.start(), sent_rows, listed):
             continue
+        _one_value_a_period(text, pre_start, m.start(), sent_rows, listed)
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:
             for k, i in enumerate(listed):
