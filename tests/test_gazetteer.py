@@ -123,6 +123,8 @@ def test_a_name_right_after_an_amount_is_a_project_not_the_zone():
     ("沈阳市浑南区新签约项目64个。", ["浑南区"]),       # a prefecture city is the place around a zone
     ("城市更新项目12个,上市公司3家。", []),
     ("义乌市场成交额增长5%。", []),
+    ("两地签订友好县区合作协议,各县区投资增长5%。", []),   # 县区: counties and districts, no name
+    ("息县区域经济增长5%。", ["息县"]),
 ])
 def test_county_level_cities(text, names):
     assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == names

@@ -34,6 +34,7 @@ GENERIC_REFERENCE = re.compile(
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
 BENCHMARK_BEFORE = re.compile(r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$")
 BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first characters of those words: a cheap test first
+AREA_WORD_ENDS = ("域", "间", "别", "位", "块", "划")   # 区域, 区间, 区别 …: 区 begins another word
 # 总投资100亿元的浑南智慧零碳示范区项目: a name right after an amount and 的 is a project's
 PROJECT_AFTER_AMOUNT = re.compile(r"[亿万]元?[的得]$")
 # Words that end a run of text before a zone name: they are never part of its prefix.
@@ -134,8 +135,11 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 城市, 上市, 超市: no county-level city ends there (a cheap test first)
         before = RUN_BEFORE.search(text, max(0, start - 8), start)
         run = before.group() if before else ""
-        if suffix == "区" and text[m.end():m.end() + 1] in ("域", "间", "别", "位", "块", "划"):
+        if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
+        if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
+                or (suffix == "区" and text[start - 1:start] == "县"):
+            continue   # 友好县区, 各县区: "counties and districts", not a name
         county = gazetteer.division_ending(run[:-1], "县") if strong and run.endswith("县") else ""
         if county:   # 唐县经济开发区, 长兴县经济开发区: the county's own zone, named with it
             prefix = county + ("县" if len(county) == 1 else "")   # 唐县经开区 keeps 县; 长兴经开区 (as 长垣市 -> 长垣)

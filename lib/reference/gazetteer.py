@@ -78,7 +78,7 @@ def place_ending(run: str, shortest: int = 2) -> str:
 # zone only through the ordinary rules (a city before them), never from the table alone.
 COMMON_WORD_DIVISIONS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "市中区", "城中区", "城东区",
                                    "城西区", "城南区", "城北区", "东区", "西区", "南区", "北区", "中区",
-                                   "新区", "市区", "开发区", "高新区", "新市区"})
+                                   "新区", "市区", "开发区", "高新区", "新市区", "友好区"})
 
 
 @lru_cache(maxsize=20000)
