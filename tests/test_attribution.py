@@ -162,3 +162,9 @@ def test_periods_listed_before_respectively_give_one_value_a_period():
     text = "2021年,全区规上工业增加值一季度、上半年、前三季度和全年增速分别为18.8%、9.6%、8.7%和6.2%。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2022-03-01"))
     assert [(f["value"], f["period"]) for f in facts] == [(18.8, "Q1"), (9.6, "H1"), (8.7, "Q1-3"), (6.2, "year")]
+
+
+def test_a_figure_named_with_its_own_year_is_that_whole_year():
+    text = "上半年,全区经济运行平稳。规上工业总产值从2020年的588亿元增长到2024年的1921亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2025-08-01"))
+    assert [(f["value"], f["year"], f["period"]) for f in facts] == [(588.0, 2020, "year"), (1921.0, 2024, "year")]
