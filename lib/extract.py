@@ -165,6 +165,9 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     prev: Figure | None = None
     for fig in here:
         row = _fact(st, ctx, fig, prev, sent_rows)
+        if row is not None and sent_rows and fig.rule == "structure" == sent_rows[-1][0].rule \
+                and st.text[sent_rows[-1][0].end:fig.start].strip() in ("∶", ":"):
+            row["year"], row["year_source"] = sent_rows[-1][1]["year"], sent_rows[-1][1]["year_source"]  # one ratio, one year
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig

@@ -168,3 +168,9 @@ def test_a_figure_named_with_its_own_year_is_that_whole_year():
     text = "上半年,全区经济运行平稳。规上工业总产值从2020年的588亿元增长到2024年的1921亿元。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2025-08-01"))
     assert [(f["value"], f["year"], f["period"]) for f in facts] == [(588.0, 2020, "year"), (1921.0, 2024, "year")]
+
+
+def test_last_year_is_the_year_before_the_one_reported_on():
+    text = "2021年,全区实现生产总值500亿元。三次产业结构由上年的3.3∶37.3∶59.4调整为2.5∶37.3∶60.2。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2022-07-18"))
+    assert [f["year"] for f in facts if f["rule"] == "structure"] == [2020, 2020, 2020, 2021, 2021, 2021]

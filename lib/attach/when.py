@@ -26,7 +26,10 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
     word = right_before.lastgroup if right_before else ""
     if word == "last_year" and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)
-        return ((base or st.article_year) - 1), "", "relative", "sentence"
+        if base is None and st.para_cue is not None and st.para_cue.kind == "explicit":
+            base = st.para_cue.year          # 2021年,…。由上年的…: the year before the paragraph's
+        base = base or st.default_year or st.article_year   # else before the year the text reports on
+        return base - 1, "", "relative", "sentence"
     usable = [c for c in cues_before if c.kind not in ("comparison", "founded", "date")]
     if usable and usable[-1].year and fig.start - usable[-1].end <= 1:
         return usable[-1].year, "", "explicit", "sentence"   # 由2005年的58.6亿元: the year names the figure
