@@ -16,7 +16,7 @@ from typing import Iterator
 
 from lib.attach import attribute, scope, status, when, where, zones
 from lib.reference import lexicon
-from lib.attach.enumerations import apply_respectively
+from lib.attach.enumerations import respectively
 from lib.documents import Document, ReadError
 from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX_FIGURES_PER_SENTENCE,
                         MAX_SENTENCE_CHARS)
@@ -173,7 +173,8 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
             prev = fig
     mentions = [(m.start, st.zone if zones.same_zone(m.name, st.zone) else m.name)
                 for m in starting_in(st.mentions, s.start, s.end) if not m.aside]
-    apply_respectively(st.text, s.start, s.end, sent_rows, mentions)
+    for i, changes in respectively(st.text, s.start, s.end, sent_rows, mentions).items():
+        sent_rows[i][1].update(changes)   # 分别: the k-th value to the k-th metric, year, period or zone
     if sent_rows:
         st.last_metric = sent_rows[-1][1]["metric"]
     return [r for _, r in sent_rows]

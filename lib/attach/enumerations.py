@@ -3,10 +3,10 @@
 With metric words before 分别, they are matched in order (one word: all values take it).
 Without them, the values mirror the figures listed just before ("共有A 312家、B 458家,分别增加
 68家、91家"; "产值20.6亿元、收入26.9亿元,分别增长82.7%、140.9%"), asides in brackets left out.
-"2016年至2018年,分别完成a、b、c"
-gives the k-th value to the k-th year; "甲区、乙区、丙区税收收入分别增长a、b、c" the k-th
-to the k-th zone. A list of benchmarks (较全国、全省、全市分别高…) names
-no metrics and changes nothing.
+"2016年至2018年,分别完成a、b、c" and "过去三年…分别a、b、c" give the k-th value to the k-th
+year; "一季度、上半年、前三季度分别为a、b、c" to the k-th period; "甲区、乙区、丙区税收收入分别增长
+a、b、c" to the k-th zone. A list of benchmarks (较全国、全省、全市分别高…) names no metrics and
+changes nothing. `respectively(...)` returns these assignments; the caller applies them.
 """
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ PAST_YEARS = re.compile(r"(?:过去|近|前)(?P<n>[二三四五六七八九十\d
 CN_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _one_value_a_year(text: str, start: int, at: int, sent_rows: list[tuple[Figure, dict]],
-                      listed: list[int]) -> bool:
+def _one_value_a_year(text: str, start: int, at: int, rows: list[dict], listed: list[int]) -> bool:
     """2016年至2018年,分别… / 过去五年,…分别…: the k-th listed value is the k-th year's
     (a named span from its first year; a past span ending with the figures' own year)."""
     n = len(listed)
@@ -36,26 +35,25 @@ def _one_value_a_year(text: str, start: int, at: int, sent_rows: list[tuple[Figu
     if span and int(span.group(2)) - int(span.group(1)) + 1 == n:
         first = int(span.group(1))
     else:
-        last_year = sent_rows[listed[-1]][1]["year"]
+        last_year = rows[listed[-1]]["year"]
         past = PAST_YEARS.search(text, start, at)
         if not (past and last_year and _numeral(past.group("n") or past.group("n2")) == n):
             return False
         first = last_year - n + 1
     for k, i in enumerate(listed):
-        sent_rows[i][1]["year"] = first + k
-        sent_rows[i][1]["year_source"] = "sentence"
-        if sent_rows[i][1]["period"] == "multi-year":
-            sent_rows[i][1]["period"] = "year"   # each value is its own year's
+        rows[i]["year"] = first + k
+        rows[i]["year_source"] = "sentence"
+        if rows[i]["period"] == "multi-year":
+            rows[i]["period"] = "year"   # each value is its own year's
     return True
 
 
-def _one_value_a_period(text: str, start: int, at: int, sent_rows: list[tuple[Figure, dict]],
-                        listed: list[int]) -> None:
+def _one_value_a_period(text: str, start: int, at: int, rows: list[dict], listed: list[int]) -> None:
     """一季度、上半年、前三季度和全年分别为a、b、c和d: the k-th value is the k-th period's."""
     periods = [c.period for c in timeframe.find_period_cues(text[start:at])]
     if len(periods) == len(listed) and len(set(periods)) == len(periods):
         for period, i in zip(periods, listed):
-            sent_rows[i][1]["period"] = period
+            rows[i]["period"] = period
 
 
 def _numeral(written: str | None) -> int:
@@ -69,21 +67,24 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
-def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]],
-                       zone_mentions: list[tuple[int, str]] = ()) -> None:
-    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year, or zone).
+def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, dict]],
+                 zone_mentions: list[tuple[int, str]] = ()) -> dict[int, dict]:
+    """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year, period, zone).
+    Returns the new assignments {row index: {field: value}}; the rows themselves are not touched.
     `zone_mentions`: (position, zone) of the zones the sentence names."""
     if len(sent_rows) < 2:
-        return
-    starts = [f.start for f, _ in sent_rows]
+        return {}
+    figs = [f for f, _ in sent_rows]
+    rows = [dict(r) for _, r in sent_rows]   # worked on as copies; what changed is returned
+    starts = [f.start for f in figs]
     for m in RESPECTIVELY.finditer(text, start, end):
         first = bisect.bisect_right(starts, m.end())
-        if first == len(sent_rows) or sent_rows[first][0].start - m.end() > 12:
+        if first == len(rows) or figs[first].start - m.end() > 12:
             continue   # 分别 governs the figures right after it
         listed = [first]
-        for i in range(first + 1, len(sent_rows)):
-            gap = text[sent_rows[listed[-1]][0].end:sent_rows[i][0].start]
-            if LIST_GAP.fullmatch(gap) and sent_rows[i][0].family == sent_rows[first][0].family:
+        for i in range(first + 1, len(rows)):
+            gap = text[figs[listed[-1]].end:figs[i].start]
+            if LIST_GAP.fullmatch(gap) and figs[i].family == figs[first].family:
                 listed.append(i)
             else:
                 break
@@ -91,19 +92,19 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
         if n < 2:
             continue
         earlier = range(first)
-        pre_start = sent_rows[first - 1][0].end if first else start
+        pre_start = figs[first - 1].end if first else start
         pre_text = text[pre_start:m.start()]
-        if _one_value_a_year(text, max(start, m.start() - CONTEXT_CHARS), m.start(), sent_rows, listed):
+        if _one_value_a_year(text, max(start, m.start() - CONTEXT_CHARS), m.start(), rows, listed):
             continue
-        _one_value_a_period(text, pre_start, m.start(), sent_rows, listed)
+        _one_value_a_period(text, pre_start, m.start(), rows, listed)
         listed_zones = [z for at, z in zone_mentions if pre_start <= at < m.start()]
         if len(listed_zones) == n:
             for k, i in enumerate(listed):
-                sent_rows[i][1]["zone"] = listed_zones[k]   # 甲区、乙区、丙区税收分别增长…
-                sent_rows[i][1]["zone_source"] = "sentence"
+                rows[i]["zone"] = listed_zones[k]   # 甲区、乙区、丙区税收分别增长…
+                rows[i]["zone_source"] = "sentence"
         if BENCHMARKS.search(pre_text):
             continue
-        kinds = attribute.KINDS_FOR_FAMILY.get(sent_rows[first][0].family, {"money"})
+        kinds = attribute.KINDS_FOR_FAMILY.get(figs[first].family, {"money"})
         named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
         if not named:
             # the values mirror the figures listed just before, asides in brackets left out
@@ -112,12 +113,14 @@ def apply_respectively(text: str, start: int, end: int, sent_rows: list[tuple[Fi
             for i in reversed(earlier):
                 if len(outside) == n:
                     break
-                if not _in_brackets(text, start, sent_rows[i][0].start):
-                    outside.insert(0, sent_rows[i][1]["metric"])
+                if not _in_brackets(text, start, figs[i].start):
+                    outside.insert(0, rows[i]["metric"])
             named = outside if len(outside) == n else []
         if not named:
             continue
         if len(named) > n:
             named = named[-n:]
         for k, i in enumerate(listed):
-            sent_rows[i][1]["metric"] = named[min(k, len(named) - 1)]
+            rows[i]["metric"] = named[min(k, len(named) - 1)]
+    return {i: {k: v for k, v in row.items() if sent_rows[i][1].get(k) != v}
+            for i, row in enumerate(rows) if row != sent_rows[i][1]}
