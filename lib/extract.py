@@ -22,24 +22,14 @@ from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX
                         MAX_SENTENCE_CHARS)
 from lib.figures.find import Figure, find_figures
 from lib.figures.tables import find_table_figures, merge_table_figures
-from lib.attach.context import (DocState, Sentence, is_heading, multi_year_span,
+from lib.attach.context import (DocState, Sentence, multi_year_span,
                          recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
 
-PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
 EVERY_YEAR = re.compile(r"每年")
-QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
-SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
-# 蓝田县委书记徐毅: an official's title and name right after the zone's name
-OFFICIAL_AFTER_ZONE = re.compile(
-    r"[委]?(?:党工委|工委)?(?:副)?(?:书记|县长|区长|市长|主任|局长|镇长|主席|负责人)(?:先生|女士)?[ \t]*"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:先生|女士)?(?=[、,，和及与请介绍发言回答作])")
-SPEAKER_LINE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]")   # 徐毅:各位媒体朋友…
 ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
-OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
-TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -88,45 +78,13 @@ def iter_fact_rows(doc: Document) -> Iterator[list[dict]]:
             raise ReadError(doc.path or doc.doc_id,
                             f"一句中的数字超过 {MAX_FIGURES_PER_SENTENCE} 个上限，不像正文 / a sentence holds more "
                             f"than {MAX_FIGURES_PER_SENTENCE} figures (the limit): a dump of numbers, not prose")
-        _enter_sentence(st, s, sentence, bool(here))
+        st.enter_sentence(s, sentence, bool(here))
         if here:
             rows = _facts_in_sentence(st, doc, norm, s, sentence, here)
             if rows:
                 yield rows
-        _leave_sentence(st, s)
-
-
-def _enter_sentence(st: DocState, s: Sentence, sentence: str, has_figures: bool) -> None:
-    """Headings and sub-items met before the sentence's figures are read."""
-    if not has_figures and s.end - s.start <= 30 and is_heading(st.text, s):
-        cues = [c for c in starting_in(st.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded", "date")]
-        periods = starting_in(st.periods, s.start, s.end)
-        st.section_cue = cues[-1] if cues else None
-        st.section_period = periods[-1].period if periods else ""
-        st.section_target = bool(PLAN_HEADING.search(sentence))
-        st.para_target = st.section_target
-    if "请" in sentence and SPEAKER_INTRO.search(sentence):
-        named = [m for m in starting_in(st.mentions, s.start, s.end) if not m.aside]
-        for m in named:   # who speaks for which zone, for the speeches below
-            official = OFFICIAL_AFTER_ZONE.match(st.text, m.end, min(s.end, m.end + 16))
-            if official:
-                st.speakers[official.group("name")] = m.name
-        if named:
-            name = named[-1].name
-            st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
-            st.sticky_zone = st.speaker_zone
-    if st.speakers and (s.start == 0 or st.text[s.start - 1] == "\n"):
-        speech = SPEAKER_LINE.match(st.text, s.start, s.start + 8)
-        if speech and speech.group("name") in st.speakers:   # 徐毅: … speaks for 蓝田县
-            name = st.speakers[speech.group("name")]
-            st.speaker_zone = st.zone if zones.same_zone(name, st.zone) else name
-            st.sticky_zone = st.speaker_zone
-    if scope.starts_new_item(sentence):
-        st.sub_topic, st.para_period, st.para_cue = "", "", None
-        st.sticky_zone = st.speaker_zone   # ——项目建设扎实推进: a new item speaks of the article's zone again
-        st.sub_topic = scope.heading_subject(sentence)
-    if not has_figures and s.end - s.start <= TOPIC_HEADING_MAX:
-        st.para_period = ""
+        st.leave_sentence(s)
+        where.update_sticky_zone(st, s)   # the zone the sentence named carries on
 
 
 def _excerpt(raw: str, start: int, end: int) -> str:
@@ -178,31 +136,6 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     if sent_rows:
         st.last_metric = sent_rows[-1][1]["metric"]
     return [r for _, r in sent_rows]
-
-
-def _leave_sentence(st: DocState, s: Sentence) -> None:
-    """The year, period and zone the sentence named carry on to the next ones."""
-    cues, periods = st.cues, st.periods
-    opening = None
-    while st.cue_i < len(cues) and cues[st.cue_i].start < s.end:
-        cue = cues[st.cue_i]
-        if opening is None and cue.start - s.start <= OPENING_CHARS \
-                and cue.kind not in ("comparison", "from", "founded", "date"):
-            opening = cue
-        st.cue_i += 1
-    if opening is not None:
-        st.para_cue = opening
-        if opening.kind == "explicit":
-            st.para_period = ""   # a new year named: the period carried so far ends (set again below if named)
-    if st.text[s.start] in "问记主 \t" and QUESTION.match(st.text, s.start):
-        st.section_cue = opening     # 问:2020年…怎样的答卷? — the answer below reports on 2020
-    while st.period_i < len(periods) and periods[st.period_i].start < s.end:
-        p = periods[st.period_i]
-        st.para_period = p.period
-        if p.period == "year" and st.text[p.start:p.end] == "全年":
-            st.para_full_year = True
-        st.period_i += 1
-    where.update_sticky_zone(st, s)
 
 
 def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, dict]]) -> str:

@@ -11,8 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib.attach import dates, timeframe, zones
-from lib.reference import gazetteer
+from lib.attach import dates, scope, timeframe, zones
+from lib.attach.headline import (headline_mentions, headline_period, headline_zone, lead_period,
+                                 zone_evidence)
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
 
@@ -20,7 +21,16 @@ SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
 LAST_YEAR_WORDS = re.compile(r"全年|去年|上年|过去|一年来|年来|年度|岁末|年终")
 WORK_REPORT_HEAD = re.compile(r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告")
-HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
+PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
+QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
+SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
+# 蓝田县委书记徐毅: an official's title and name right after the zone's name
+OFFICIAL_AFTER_ZONE = re.compile(
+    r"[委]?(?:党工委|工委)?(?:副)?(?:书记|县长|区长|市长|主任|局长|镇长|主席|负责人)(?:先生|女士)?[ \t]*"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:先生|女士)?(?=[、,，和及与请介绍发言回答作])")
+SPEAKER_LINE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]")   # 徐毅:各位媒体朋友…
+OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
+TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
 BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过|全省|全市|全国|全县)$")
 
@@ -72,62 +82,6 @@ def half_width(text: str) -> str:
     return text.translate(FULL_TO_HALF) if FULL_WIDTH.search(text) else text
 
 
-def headline_period(text: str, periods) -> str:
-    """A period named in the headline (one of the first short lines) holds for the article."""
-    pos = 0
-    for line in text[:240].split("\n")[:12]:
-        end = pos + len(line)
-        if 0 < len(line.strip()) <= 40:
-            named = [p for p in periods if pos <= p.start < end and p.period != "year"]
-            if named:
-                return named[0].period
-        pos = end + 1
-    return "year"
-
-
-LEAD_PERIOD_GAP = 8   # characters between a period word and the headline it dates
-
-
-def lead_period(text: str, title: str, periods) -> str:
-    """The period of a lead that restates the headline with it (记者获悉,1—5月重庆高新区工业经济…
-    under the headline 重庆高新区工业经济…) holds for the article, as a headline's would."""
-    at = text.find(title[:12], 0, dates.HEAD_CHARS) if len(title) >= 6 else -1
-    if at < 0:
-        return "year"
-    named = [p for p in periods if at - LEAD_PERIOD_GAP <= p.start and p.end <= at and p.period != "year"]
-    return named[-1].period if named else "year"
-
-
-def headline_mentions(doc: Document, text: str) -> list:
-    """The zone names of the headline: the manifest's title, else the text's first short line."""
-    heading = doc.title.strip() if doc.title else ""
-    if not heading:
-        first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
-        heading = first if len(first) <= 40 else ""
-    return zones.find_zone_mentions(normalize(heading).text) if heading else []
-
-
-def headline_zone(headline: list, mentions) -> str:
-    """The zone the headline names, when it names exactly one: an article is about the zone in
-    its headline, however often the body names its parks or its other names. Written the
-    longest way the article writes it."""
-    found = [m for m in headline if not m.aside or zones.is_bonded(m.name)]   # a bonded zone's own headline
-    named = {m.name for m in found}
-    if len(named) != 1 or not (found[0].strong or gazetteer.is_division(found[0].name)):
-        return ""   # none, several, or a loose name (亦庄新城): the body decides
-    name = named.pop()
-    written = {m.name for m in mentions}
-    specific = [n for n in written if zones.generic_form(n) == name]
-    if specific:
-        return specific[0]        # 烟台开发区 in the headline, 烟台经开区 in the text: the specific suffix
-    bare = zones.without_province(name)
-    if bare != name and bare in written:
-        return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
-    longer = [n for n in written if n != name and n.endswith(name) and
-              (zones.without_province(n) == n or not gazetteer.place_starting(name))]   # a city, not a province
-    return max(longer, key=len) if longer else name   # 金普新区 in the headline, 大连金普新区 below
-
-
 class DocState:
     """What one document knows while its sentences are read in order."""
 
@@ -157,7 +111,7 @@ class DocState:
         # (全年, 去年, 2021年 …); news of an event this January is this year's
         self.speaks_of_last_year = bool(LAST_YEAR_WORDS.search(text)) or bool(
             self.article_year and f"{self.article_year - 1}年" in text)
-        self.zone_evidence = _zone_evidence(doc, self.zone, self.mentions, headline)
+        self.zone_evidence = zone_evidence(doc, self.zone, self.mentions, headline)
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
@@ -191,24 +145,67 @@ class DocState:
         self.sub_topic = ""
         self.last_metric = ""
 
+    def enter_sentence(self, s: Sentence, sentence: str, has_figures: bool) -> None:
+        """Headings and sub-items met before the sentence's figures are read."""
+        if not has_figures and s.end - s.start <= 30 and is_heading(self.text, s):
+            cues = [c for c in starting_in(self.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded", "date")]
+            periods = starting_in(self.periods, s.start, s.end)
+            self.section_cue = cues[-1] if cues else None
+            self.section_period = periods[-1].period if periods else ""
+            self.section_target = bool(PLAN_HEADING.search(sentence))
+            self.para_target = self.section_target
+        if "请" in sentence and SPEAKER_INTRO.search(sentence):
+            named = [m for m in starting_in(self.mentions, s.start, s.end) if not m.aside]
+            for m in named:   # who speaks for which zone, for the speeches below
+                official = OFFICIAL_AFTER_ZONE.match(self.text, m.end, min(s.end, m.end + 16))
+                if official:
+                    self.speakers[official.group("name")] = m.name
+            if named:
+                name = named[-1].name
+                self.speaker_zone = self.zone if zones.same_zone(name, self.zone) else name
+                self.sticky_zone = self.speaker_zone
+        if self.speakers and (s.start == 0 or self.text[s.start - 1] == "\n"):
+            speech = SPEAKER_LINE.match(self.text, s.start, s.start + 8)
+            if speech and speech.group("name") in self.speakers:   # 徐毅: … speaks for 蓝田县
+                name = self.speakers[speech.group("name")]
+                self.speaker_zone = self.zone if zones.same_zone(name, self.zone) else name
+                self.sticky_zone = self.speaker_zone
+        if scope.starts_new_item(sentence):
+            self.sub_topic, self.para_period, self.para_cue = "", "", None
+            self.sticky_zone = self.speaker_zone   # ——项目建设扎实推进: a new item speaks of the article's zone again
+            self.sub_topic = scope.heading_subject(sentence)
+        if not has_figures and s.end - s.start <= TOPIC_HEADING_MAX:
+            self.para_period = ""
+
+    def leave_sentence(self, s: Sentence) -> None:
+        """The year and period the sentence named carry on to the next ones (its zone: lib/attach/where.py)."""
+        cues, periods = self.cues, self.periods
+        opening = None
+        while self.cue_i < len(cues) and cues[self.cue_i].start < s.end:
+            cue = cues[self.cue_i]
+            if opening is None and cue.start - s.start <= OPENING_CHARS \
+                    and cue.kind not in ("comparison", "from", "founded", "date"):
+                opening = cue
+            self.cue_i += 1
+        if opening is not None:
+            self.para_cue = opening
+            if opening.kind == "explicit":
+                self.para_period = ""   # a new year named: the period carried so far ends (set again below if named)
+        if self.text[s.start] in "问记主 \t" and QUESTION.match(self.text, s.start):
+            self.section_cue = opening     # 问:2020年…怎样的答卷? — the answer below reports on 2020
+        while self.period_i < len(periods) and periods[self.period_i].start < s.end:
+            p = periods[self.period_i]
+            self.para_period = p.period
+            if p.period == "year" and self.text[p.start:p.end] == "全年":
+                self.para_full_year = True
+            self.period_i += 1
+
     def new_paragraph(self, index: int) -> None:
         if index != self.paragraph:
             self.paragraph = index
             self.para_cue, self.para_period, self.sub_topic = None, "", ""
             self.para_full_year = False
             self.para_target = self.section_target
-
-
-def _zone_evidence(doc: Document, zone: str, mentions, headline: list) -> str:
-    """manifest (the manifest named it), headline (named in the title or the first lines),
-    article (inferred from the mentions in the text), or ''."""
-    if not zone:
-        return ""
-    if doc.zone:
-        return "manifest"
-    in_title = any(zones.same_zone(m.name, zone) for m in headline)
-    in_head = any(m.start < HEADLINE_CHARS and zones.same_zone(m.name, zone) for m in mentions)
-    return "headline" if in_title or in_head else "article"
 
 
 def starting_in(items: "Sorted", start: int, end: int) -> list:

@@ -1,0 +1,82 @@
+"""The headline: which zone and which period an article's title or opening line names.
+
+An article is about the zone its headline names (when it names exactly one), written the
+fullest way the text writes it; a period in the headline, or in a lead that restates the
+headline with it, holds for the whole article.
+"""
+from __future__ import annotations
+
+from lib.attach import dates, zones
+from lib.documents import Document
+from lib.normalize import normalize
+from lib.reference import gazetteer
+
+HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
+
+
+def headline_period(text: str, periods) -> str:
+    """A period named in the headline (one of the first short lines) holds for the article."""
+    pos = 0
+    for line in text[:240].split("\n")[:12]:
+        end = pos + len(line)
+        if 0 < len(line.strip()) <= 40:
+            named = [p for p in periods if pos <= p.start < end and p.period != "year"]
+            if named:
+                return named[0].period
+        pos = end + 1
+    return "year"
+
+
+LEAD_PERIOD_GAP = 8   # characters between a period word and the headline it dates
+
+
+def lead_period(text: str, title: str, periods) -> str:
+    """The period of a lead that restates the headline with it (记者获悉,1—5月重庆高新区工业经济…
+    under the headline 重庆高新区工业经济…) holds for the article, as a headline's would."""
+    at = text.find(title[:12], 0, dates.HEAD_CHARS) if len(title) >= 6 else -1
+    if at < 0:
+        return "year"
+    named = [p for p in periods if at - LEAD_PERIOD_GAP <= p.start and p.end <= at and p.period != "year"]
+    return named[-1].period if named else "year"
+
+
+def headline_mentions(doc: Document, text: str) -> list:
+    """The zone names of the headline: the manifest's title, else the text's first short line."""
+    heading = doc.title.strip() if doc.title else ""
+    if not heading:
+        first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
+        heading = first if len(first) <= 40 else ""
+    return zones.find_zone_mentions(normalize(heading).text) if heading else []
+
+
+def headline_zone(headline: list, mentions) -> str:
+    """The zone the headline names, when it names exactly one: an article is about the zone in
+    its headline, however often the body names its parks or its other names. Written the
+    longest way the article writes it."""
+    found = [m for m in headline if not m.aside or zones.is_bonded(m.name)]   # a bonded zone's own headline
+    named = {m.name for m in found}
+    if len(named) != 1 or not (found[0].strong or gazetteer.is_division(found[0].name)):
+        return ""   # none, several, or a loose name (亦庄新城): the body decides
+    name = named.pop()
+    written = {m.name for m in mentions}
+    specific = [n for n in written if zones.generic_form(n) == name]
+    if specific:
+        return specific[0]        # 烟台开发区 in the headline, 烟台经开区 in the text: the specific suffix
+    bare = zones.without_province(name)
+    if bare != name and bare in written:
+        return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
+    longer = [n for n in written if n != name and n.endswith(name) and
+              (zones.without_province(n) == n or not gazetteer.place_starting(name))]   # a city, not a province
+    return max(longer, key=len) if longer else name   # 金普新区 in the headline, 大连金普新区 below
+
+
+def zone_evidence(doc: Document, zone: str, mentions, headline: list) -> str:
+    """manifest (the manifest named it), headline (named in the title or the first lines),
+    article (inferred from the mentions in the text), or ''."""
+    if not zone:
+        return ""
+    if doc.zone:
+        return "manifest"
+    in_title = any(zones.same_zone(m.name, zone) for m in headline)
+    in_head = any(m.start < HEADLINE_CHARS and zones.same_zone(m.name, zone) for m in mentions)
+    return "headline" if in_title or in_head else "article"
