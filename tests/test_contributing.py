@@ -44,3 +44,10 @@ def test_page_example_is_declared_and_tested():
         assert '"conflicts"' in (ROOT / "tests" / test).read_text(encoding="utf-8")
     for page in (ROOT / "pages").glob("*.py"):
         assert f'"pages/{page.name}"' in app, f"{page.name} is not declared in app.py"
+
+
+def test_cue_pattern_example_is_a_named_pattern_with_cases():
+    import lib.attach.status  # noqa: F401  (registers its patterns)
+    from lib.patterns import REGISTRY
+    marker = REGISTRY["status.target_marker"]
+    assert "入选千人计划专家5人" in marker.counter_examples and marker.examples

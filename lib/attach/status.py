@@ -10,21 +10,52 @@ from __future__ import annotations
 import bisect
 import re
 
-TARGET_MARKER = re.compile(
-    r"力争|确保|(?:预期|主要|发展)?目标(?=是|为|:|：)|预计|(?<!超)预期(?!因素|之外)|拟(?!定|任)|争取|有望|可实现|可达|每年至少|每年[^,，;；。]{0,12}?(?:不低于|不少于)|年内(?=[\u4e00-\u9fff]{0,2}(?:安排|完成|实现|新增|开工|建成|引进|力争))"
-    r"|(?<![人才倍增育入划成])计划(?!总投资|投资(?:完成)?率)(?=[\u4e00-\u9fff]?(?:建设|投资|完成|实现|引进|新增|开工|新建|实施|安排))"
-    r"|(?<![人才倍增育入划度年按])计划(?![总]?投资)(?=[\u4e00-\u9fff]{2,12}?(?:增长|达到))"   # 计划规模以上工业产值增长12%
-    r"|将(?=[\u4e00-\u9fff]?(?:有|新增|实现|达到|达|建成|完成|突破|超过|超|形成|引进|新建|投入|带动|增加|再|全面|力争|打造|推动|培育|建设|落地|开工|投产))"
-    r"|(?:[一二三四五六七八九十]是|[一二三四五六七八九十]|都|还|必须|需)要(?![求素闻点件害])"
-    r"|明年|未来\d*年"
-)
-ACTUAL_MARKER = re.compile(r"目前已|已经|已完成|已建成|截至|目前|累计完成|实现了|完成了|已")
-CLAUSE_SCOPED = re.compile(r"可实现|可达|有望")      # a capability, not a plan: only its own clause
+from lib.patterns import named
+
+TARGET_MARKER = named(
+    "status.target_marker",
+    "a plan word: the figures after it, to the end of the sentence, are targets",
+    r"""
+      力争 | 确保
+    | (?:预期|主要|发展)?目标(?=是|为|:|：)              # 目标是 / 主要目标为: a goal stated
+    | 预计
+    | (?<!超)预期(?!因素|之外)                           # not 超预期, 预期之外
+    | 拟(?!定|任)                                       # not 拟定, 拟任
+    | 争取 | 有望 | 可实现 | 可达 | 每年至少
+    | 每年[^,，;；。]{0,12}?(?:不低于|不少于)
+    | 年内(?=[\u4e00-\u9fff]{0,2}(?:安排|完成|实现|新增|开工|建成|引进|力争))
+      # 计划 as a verb, not in a programme's name (千人计划, 倍增计划) nor 计划总投资 / 计划投资完成率
+    | (?<![人才倍增育入划成])计划(?!总投资|投资(?:完成)?率)
+          (?=[\u4e00-\u9fff]?(?:建设|投资|完成|实现|引进|新增|开工|新建|实施|安排))
+    | (?<![人才倍增育入划度年按])计划(?![总]?投资)(?=[\u4e00-\u9fff]{2,12}?(?:增长|达到))   # 计划…产值增长12%
+      # 将 + a verb (not 将 meaning 把)
+    | 将(?=[\u4e00-\u9fff]?(?:有|新增|实现|达到|达|建成|完成|突破|超过|超|形成|引进|新建|投入|带动|增加|再
+                         |全面|力争|打造|推动|培育|建设|落地|开工|投产))
+    | (?:[一二三四五六七八九十]是|[一二三四五六七八九十]|都|还|必须|需)要(?![求素闻点件害])   # 一是要, 二要
+    | 明年 | 未来\d*年
+    """,
+    examples=["力争全年完成投资50亿元", "预计全年增长6%", "计划新建厂房10万平方米", "明年将新增企业20家",
+              "二要引进项目10个", "每年新增企业不少于50家"],
+    counter_examples=["入选千人计划专家5人", "计划总投资20亿元", "完成计划投资率95%", "将企业纳入统计"])
+
+ACTUAL_MARKER = named(
+    "status.actual_marker", "an actual word: a plan's reach ends here (已, 目前, 截至, 完成了)",
+    r"目前已 | 已经 | 已完成 | 已建成 | 截至 | 目前 | 累计完成 | 实现了 | 完成了 | 已",
+    examples=["目前已入驻企业30家", "截至6月底", "完成了投资20亿元"], counter_examples=["力争完成投资"])
+
+CLAUSE_SCOPED = named(
+    "status.clause_scoped", "a capability, not a plan: a target only in its own clause",
+    r"可实现 | 可达 | 有望", examples=["投产后可实现产值10亿元", "有望突破百亿"], counter_examples=["实现产值10亿元"])
 CLAUSE_END = re.compile(r"[,，;；。]")
-STATEMENT_SCOPED = re.compile(r"预计")              # an estimate: up to the end of its statement
+STATEMENT_SCOPED = named(
+    "status.statement_scoped", "an estimate: a target up to the end of its statement (the next ；or 。)",
+    r"预计", examples=["预计全年实现产值100亿元"], counter_examples=["估计"])
 STATEMENT_END = re.compile(r"[;；。]")
-# …新增高新技术企业200家、新型研发机构20家的目标: the figures of a goal named after them
-GOAL_AFTER = re.compile(r"[^,，;；。:：]{0,24}?的(?:奋斗|发展|年度)?目标")
+
+GOAL_AFTER = named(
+    "status.goal_after", "after a figure: the figure is part of a goal named after it (…20家的目标)",
+    r"[^,，;；。:：]{0,24}?的(?:奋斗|发展|年度)?目标",
+    examples=["家、新型研发机构20家的目标"], counter_examples=["家,实现了年度目标"])
 
 
 def named_as_goal(text: str, end: int, limit: int) -> bool:
