@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from lib.patterns import named
 from lib.reference import lexicon
 from lib.figures.find import Figure
 
@@ -33,20 +34,53 @@ DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "�
                         "个": "project_count", "座": "infrastructure", "人次": "other", "辆": "other",
                         "间": "other", "台": "other", "套": "other"}
 GOODS_UNITS = {"辆", "间", "台", "套"}   # vehicles, rooms, machines: products, not organisations
-CUT_BEFORE_SHARE_OR_GAP = re.compile(r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于")
-PLATFORM_AWARD = re.compile(r"(?:获批|认定为?|评为|获评|创建|入选|成为)")
-GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减)(?!到|至)")
+CUT_BEFORE_SHARE_OR_GAP = named(
+    "attribute.cut_before_share_or_gap", "a share's denominator or a gap's benchmark starts here: words after it name no metric of the figure",
+    r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于",
+    examples=['规上工业产值占全区的比重', '增速高于全省'], counter_examples=['工业产值增长'])
+PLATFORM_AWARD = named(
+    "attribute.platform_award", "a count followed by an award or recognition counts platforms (11家企业获批市重点实验室)",
+    r"(?:获批|认定为?|评为|获评|创建|入选|成为)",
+    examples=['11家企业获批市级重点实验室', '被认定为高新技术企业'], counter_examples=['新增企业11家'])
+GROWTH_WORDS = named(
+    "attribute.growth_words", "a rate after these is a growth (增长, 下降, 同比, 年均 …; not 提高到)",
+    r"(?:增长|增速|增幅|比增|下降|减少|回落|下滑|提高|提升|上升|增加|翻|同比|年均|平均|降低|减)(?!到|至)",
+    examples=['同比增长8.6%', '年均增长5%'], counter_examples=['比重提高到'])
 # 占比提高到12% is a share at a new level, not a growth
-SHARE_WORDS = re.compile(r"占|比重|占比|完成|任务|率|贡献|份额|(?:提高|提升|上升|增加|增长|下降|降低)(?:到|至)")
-GAP_WORDS = re.compile(r"(?<!不)(?:高于|低于)|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高")
-DECLINE = re.compile(r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$")
-FUND_AFTER = re.compile(r"(?:的)?[\d一二三四五六七八九十两]*[支只个]?[\u4e00-\u9fff]{0,6}基金")
-LOWER = re.compile(r"(?:回落|下降|降低|减少|下滑|(?:增幅|增速|涨幅)[^,，;；。]{0,6}收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大)"
-                   r"[^,，;；。]{0,10}$")
-CHANGE_VERB = re.compile(r"新增|净增|增加(?!值|到|至)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))")
+SHARE_WORDS = named(
+    "attribute.share_words", "a rate after these is a share or completion rate (占, 比重, 完成, 率; 提高到)",
+    r"占|比重|占比|完成|任务|率|贡献|份额|(?:提高|提升|上升|增加|增长|下降|降低)(?:到|至)",
+    examples=['占全市比重', '完成年度任务', '比重提高到'], counter_examples=['同比增长'])
+GAP_WORDS = named(
+    "attribute.gap_words", "a gap against another area (高于全省 3.2个百分点): a change in points",
+    r"(?<!不)(?:高于|低于)|快于|慢于|高出|比[^,;。]{1,8}高|较[^,;。]{1,8}高|分别高",
+    examples=['高于全省', '比全市平均高'], counter_examples=['不高于'])
+DECLINE = named(
+    "attribute.decline", "a decline right before a rate: the value is negative",
+    r"(?:下降|减少|回落|下滑|降低|负增长)[了]?[ \t]*(?:约|近|超过|超)?[ \t]*$",
+    examples=['同比下降', '减少了约'], counter_examples=['下降后回升到'])
+FUND_AFTER = named(
+    "attribute.fund_after", "money followed by funds: the funds' size (financing)",
+    r"(?:的)?[\d一二三四五六七八九十两]*[支只个]?[\u4e00-\u9fff]{0,6}基金",
+    examples=['的9支产业基金', '产业投资基金'], counter_examples=['项目'])
+LOWER = named(
+    "attribute.lower", "a change in points that is lower: negative (回落, 低于, 增幅收窄)",
+    r"(?:回落|下降|降低|减少|下滑|(?:增幅|增速|涨幅)[^,，;；。]{0,6}收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大)"
+                   r"[^,，;；。]{0,10}$",
+    examples=['增幅比上年收窄', '低于全省'], counter_examples=['高于全省'])
+CHANGE_VERB = named(
+    "attribute.change_verb", "an absolute increase (新增, 净增): the count or amount after it is a change",
+    r"新增|净增|增加(?!值|到|至)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))",
+    examples=['新增企业', '净增市场主体'], counter_examples=['增加值'])
 DIGIT = re.compile(r"\d")
-GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增幅|增长|增速)")
-CHANGE_BREAK = re.compile(r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别|新建|建成|开工|新开工")
+GROWTH_AFTER = named(
+    "attribute.growth_after", "a percentage followed by 的增幅 / 增长: a growth",
+    r"(?:以上|左右)?的?(?:增幅|增长|增速)",
+    examples=['以上的增幅', '增长'], counter_examples=['比重'])
+CHANGE_BREAK = named(
+    "attribute.change_break", "words that end a change verb's reach (签约, 完成, 累计 …): after them a level again",
+    r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别|新建|建成|开工|新开工",
+    examples=['累计引进', '完成投资'], counter_examples=['新增企业'])
 
 
 def aliases_in(text: str, kinds: set[str]) -> list[tuple[int, lexicon.Alias]]:
