@@ -16,22 +16,42 @@ from dataclasses import dataclass
 from lib.reference import lexicon
 from lib.limits import MAX_NUMBER_DIGITS, MAX_VALUE
 from lib.figures.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
+from lib.patterns import named
 from lib.figures.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX, STRUCTURE_REGEX
 
 RULE_IDS = [r.id for r in FIGURE_RULES if r.pattern]
 COUNT_FAMILY = "count"
 
 # A money figure followed by these names a class of project or firm, not an amount.
-THRESHOLD_TAIL = re.compile(
-    r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户|单位)")
-THRESHOLD_TAIL_PLAIN = re.compile(
-    r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)")
-DATE_LIKE = re.compile(r"0\d/|\d{1,2}/0\d")   # a leading zero: a month or day, never a fraction
-TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总额|合计|共计)(?:达到?|约|近|为)?[ \t]*$")
-GROWTH_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$")
+THRESHOLD_TAIL = named(
+    "figures.threshold_tail", "after money with 以上 / 过 / 超: a class of project or firm (500万元以上项目), no amount",
+    r"^(?:以上|或以上|及以上)?(?:的)?(?:[“”\"‘’]?[\u4e00-\u9fff“”‘’\"]{0,12}?)(?:项目|企业|工程|大项目|公司|大户|单位)",
+    examples=['以上项目', '以上的工业企业'], counter_examples=['，同比增长'])
+THRESHOLD_TAIL_PLAIN = named(
+    "figures.threshold_tail_plain", "right after money: a class of project or firm (亿元项目, 亿元的重点企业)",
+    r"^(?:的)?(?:大型|重大|重点|工业|优质|产业|新|大|中型|特大型)?(?:项目|企业|工程|公司|大户)",
+    examples=['项目', '的重点项目'], counter_examples=['，增长'])
+DATE_LIKE = named(
+    "figures.date_like", "a number with a leading zero around a slash is a month or a day, not a fraction",
+    r"0\d/|\d{1,2}/0\d",
+    examples=['04/19', '3/05'], counter_examples=['1/3'])  # a leading zero: a month or day, never a fraction
+TOTAL_BEFORE = named(
+    "figures.total_before", "before money: a total (总投资近), so 的…项目 after it names what it totals, not a size class",
+    r"(?:总投资|投资总额|总额|合计|共计)(?:达到?|约|近|为)?[ \t]*$",
+    examples=['总投资近', '投资总额达'], counter_examples=['投资'])
+GROWTH_VERB_BEFORE = named(
+    "figures.growth_verb_before", "a multiple (倍) is a growth only after a growth verb (增长近2倍)",
+    r"(?:增长|提高|提升|增加|翻)[了]?(?:近|约|超过|超|逾|达)?[ \t]*$",
+    examples=['增长近', '提高了'], counter_examples=['是去年的'])
 BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
-PER_RATIO = re.compile(r"平均每|每\d")
-NTH_CLAUSE = re.compile(r"第[\d一二三四五六七八九十]+[个家位名]")
+PER_RATIO = named(
+    "figures.per_ratio", "a ratio clause (平均每15家…): its figures are no facts",
+    r"平均每|每\d",
+    examples=['平均每', '每10'], counter_examples=['每年'])
+NTH_CLAUSE = named(
+    "figures.nth_clause", "an ordinal (第4个…): a rank, no fact",
+    r"第[\d一二三四五六七八九十]+[个家位名]",
+    examples=['第4个', '第三家'], counter_examples=['第一季度'])
 CLAUSE_END = "，,。;；!?！？\n"
 CLAUSE_REST = re.compile(f"[^{re.escape(CLAUSE_END)}\\d]*")
 
@@ -99,14 +119,29 @@ def _inside(spans, pos) -> bool:
 
 CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-NOT_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}(?:指标|城市|政策|措施|领域|改革|事项|任务)")
+NOT_COUNTED_AFTER = named(
+    "figures.not_counted_after", "a count of indicators, cities, policies, items or tasks: no fact",
+    r"[\u4e00-\u9fff“”]{0,6}(?:指标|城市|政策|措施|领域|改革|事项|任务)",
+    examples=['项主要指标', '个城市', '项政务服务事项'], counter_examples=['家企业'])
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
-CAPACITY_BEFORE = re.compile(r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$")
+CAPACITY_BEFORE = named(
+    "figures.capacity_before", "a mass with words after it is a fact only after a capacity or output word (年产5万吨)",
+    r"(?:年产|产能|完成|实现|达到?)[\u4e00-\u9fff]{0,4}$",
+    examples=['年产', '实现'], counter_examples=['建设'])
 POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
 MINUS_BEFORE = re.compile(r"(?<![\d.])[-−－]$")
-PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,14}项目")
-ATTENDANCE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:参加|出席|参会|与会|列席)")
-VISITS_BEFORE = re.compile(r"(?:走访|拜访|考察|调研|看望|慰问)了?[\u4e00-\u9fff]{0,6}$")
+PROJECT_NAME_AFTER = named(
+    "figures.project_name_after", "a mass followed by a project: the plant's name (年产5万吨锂电材料项目)",
+    r"[\u4e00-\u9fff“”]{0,14}项目",
+    examples=['锂电材料项目'], counter_examples=['，增长'])
+ATTENDANCE_AFTER = named(
+    "figures.attendance_after", "people who attended (280余人参加) are no facts",
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:参加|出席|参会|与会|列席)",
+    examples=['参加', '嘉宾出席'], counter_examples=['就业'])
+VISITS_BEFORE = named(
+    "figures.visits_before", "visits (走访了12家企业) are no facts",
+    r"(?:走访|拜访|考察|调研|看望|慰问)了?[\u4e00-\u9fff]{0,6}$",
+    examples=['走访了', '调研重点'], counter_examples=['引进'])
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
 
