@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lib.figures.numbers import parse_chinese_integer
 from lib.limits import FIRST_YEAR, LAST_YEAR
+from lib.patterns import named
 
 YEAR_CUE = re.compile(
     r"(?=[12今本当去上明前目现截至如])"   # fail fast
@@ -24,17 +25,44 @@ YEAR_CUE = re.compile(
     r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
     r"|(?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前))"
 )
-COMPARISON_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$")
-TARGET_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$")
-SINCE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[\u4e00-\u9fff]{0,8}?以来")
-DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-YEAR_RANGE_START = re.compile(r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$")   # 2010年至2012年: a span
-FROM_BEFORE = re.compile(r"(?:从|由)[ \t]*$")
-RANGE_OPENED = re.compile(r"(?:自|从|由)[ \t]*(?:19|20)\d{2}年")     # 自2019年…至2020年底: a span
+COMPARISON_BEFORE = named(
+    "timeframe.comparison_before", "before a year: the year compared with (比2015年, 较上年), not the figure's",
+    r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$",
+    examples=['比', '较上年同期相比'], counter_examples=['实现'])
+TARGET_YEAR_BEFORE = named(
+    "timeframe.target_year_before", "before a year: a plan's due year (到2025年, 力争2024年)",
+    r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$",
+    examples=['到', '力争'], counter_examples=['截至'])
+SINCE_AFTER = named(
+    "timeframe.since_after", "after a year: a running total since it (2015年8月获批以来)",
+    r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[\u4e00-\u9fff]{0,8}?以来",
+    examples=['以来', '8月30日获批以来'], counter_examples=['底'])
+DATE_AFTER = named(
+    "timeframe.date_after", "after a year: a date (2013年02月05日), not the year reported on",
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+    examples=['02月05日', ' 3月 8日'], counter_examples=['一季度'])
+YEAR_RANGE_START = named(
+    "timeframe.year_range_start", "a year span's opening (2010年至…)",
+    r"(?:19|20)\d{2}年?\s*[至到\-—~]\s*$",
+    examples=['2010年至', '2019-'], counter_examples=['2019年'])  # 2010年至2012年: a span
+FROM_BEFORE = named(
+    "timeframe.from_before", "before a year: the start of a change (从2015年的…)",
+    r"(?:从|由)[ \t]*$",
+    examples=['从', '由 '], counter_examples=['到'])
+RANGE_OPENED = named(
+    "timeframe.range_opened", "a span opened earlier (自2019年…至2020年底)",
+    r"(?:自|从|由)[ \t]*(?:19|20)\d{2}年",
+    examples=['自2019年', '从 2020年'], counter_examples=['2020年'])  # 自2019年…至2020年底: a span
 FOUNDED_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,2}月?[\d一二三四五六七八九十]{0,2}日?[,，]?(?:经[\u4e00-\u9fff]{1,8})?"
                            r"(?:成立|设立|批准|建区|获批|开园|升级|升格|晋升|挂牌)")
-FOUNDED_BEFORE = re.compile(r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$")
-YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年")
+FOUNDED_BEFORE = named(
+    "timeframe.founded_before", "before a year: the zone's founding (成立于1992年), no figure's year",
+    r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$",
+    examples=['成立于', '获批'], counter_examples=['实现'])
+YEAR_RANGE = named(
+    "timeframe.year_range", "a span of years (2016年至2018年)",
+    r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年",
+    examples=['2016年至2018年', '2010-2012年'], counter_examples=['2016年'])
 
 PERIOD_CUE = re.compile(
     r"(?=[上一第1前全半截])"   # fail fast: every cue starts with one of these
@@ -46,9 +74,15 @@ PERIOD_CUE = re.compile(
     r"|(?:截至|截止到?)[ \t]*(?:今年|本年|(?:19|20)\d{2}年)?(?P<upto>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?"
     r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
 )
-MULTI_YEAR = re.compile(r"每年|年均|两年平均|三年平均|累计|历年")
+MULTI_YEAR = named(
+    "timeframe.multi_year", "a figure over several years (每年, 年均, 累计)",
+    r"每年|年均|两年平均|三年平均|累计|历年",
+    examples=['年均增长', '累计完成'], counter_examples=['全年'])
 # govern up to a semicolon: 近年来, 十年来, 五年来, 多年来 (not 2015年来: that is since-2015)
-MULTI_YEAR_OPENING = re.compile(r"近年来|近几年|近两年|近三年|近五年|多年来|(?<![\d年])(?:[两二三四五六七八九十]|十[一二三四五])年来")
+MULTI_YEAR_OPENING = named(
+    "timeframe.multi_year_opening", "a sentence over several years with no start (近年来, 五年来)",
+    r"近年来|近几年|近两年|近三年|近五年|多年来|(?<![\d年])(?:[两二三四五六七八九十]|十[一二三四五])年来",
+    examples=['近年来', '五年来'], counter_examples=['2015年来'])
 ERA_CLUES = [  # (pattern, how to get the year)
     (re.compile(r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年"), 1949),
     (re.compile(r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞"), 1949),
@@ -74,8 +108,14 @@ def _int(s: str) -> int:
 
 
 # 2021年一季度 / 2021年1-5月 / 2021年上半年: a year with its current quarter or months
-SUB_YEAR_AFTER = re.compile(r"(?:[一二三四1-4]季度|第[一二三四1-4]季度|上半年|前三季度|前\d{1,2}个?月|1\s*[-—至~到]\s*\d{1,2}月|\d{1,2}月)")
-PLAN_AFTER = re.compile(r"[,，]?[\u4e00-\u9fff]{0,3}?(?:力争|确保|计划|预计|将|要|争取|目标)")
+SUB_YEAR_AFTER = named(
+    "timeframe.sub_year_after", "after a year: part of it (2021年一季度, 2021年1-5月)",
+    r"(?:[一二三四1-4]季度|第[一二三四1-4]季度|上半年|前三季度|前\d{1,2}个?月|1\s*[-—至~到]\s*\d{1,2}月|\d{1,2}月)",
+    examples=['一季度', '1-5月'], counter_examples=['全年'])
+PLAN_AFTER = named(
+    "timeframe.plan_after", "after a year: a plan for it (今年力争…)",
+    r"[,，]?[\u4e00-\u9fff]{0,3}?(?:力争|确保|计划|预计|将|要|争取|目标)",
+    examples=['力争', '，全区计划'], counter_examples=['实现'])
 
 
 def find_year_cues(text: str) -> list[YearCue]:
@@ -177,7 +217,10 @@ def dominant_year(cues: list[YearCue], article_year: int | None) -> int | None:
     return max(earlier or tied)
 
 
-COMPARED_PERIOD = re.compile(r"(?:较|比|高于|低于|快于|慢于)[ \t]*(?:今年|去年|上年)?$")
+COMPARED_PERIOD = named(
+    "timeframe.compared_period", "before a period: the period compared with (较上半年提高)",
+    r"(?:较|比|高于|低于|快于|慢于)[ \t]*(?:今年|去年|上年)?$",
+    examples=['较', '比上年'], counter_examples=['上半年'])
 
 
 @dataclass(slots=True)
