@@ -25,11 +25,18 @@ from lib.figures.tables import find_table_figures, merge_table_figures
 from lib.attach.context import (DocState, Sentence, multi_year_span,
                          recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
+from lib.patterns import named
 
 CLAUSE_OR_BRACKET = re.compile(r"[,，;；:：。!?！？\n()（）、]")
 MONEY_UNIT_FOR_METRIC = "亿元"
-EVERY_YEAR = re.compile(r"每年")
-ZONE_WIDE = re.compile(r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区")  # ends a sub-item's scope
+EVERY_YEAR = named(
+    "extract.every_year", "每年: a plan with no year of its own is for the article's year",
+    r"每年",
+    examples=['每年新增'], counter_examples=['年均'])
+ZONE_WIDE = named(
+    "extract.zone_wide", "the zone as a whole named (全区, 开发区): a sub-item's scope ends",
+    r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区",
+    examples=['全区实现', '开发区完成'], counter_examples=['园区企业'])  # ends a sub-item's scope
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 

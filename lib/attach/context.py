@@ -16,23 +16,47 @@ from lib.attach.headline import (headline_mentions, headline_period, headline_zo
                                  zone_evidence)
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
+from lib.patterns import named
 
 SENTENCE = re.compile(r"[ \t]*([^。!?！？\n \t][^。!?！？\n]*[。!?！？]*)")   # blank runs are no sentence
 CLAUSE_SEP = re.compile(r"[,，;；:：]")
-LAST_YEAR_WORDS = re.compile(r"全年|去年|上年|过去|一年来|年来|年度|岁末|年终")
-WORK_REPORT_HEAD = re.compile(r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告")
-PLAN_HEADING = re.compile(r"(?:主要)?预期目标|奋斗目标是|目标任务")
-QUESTION = re.compile(r"[ \t]*(?:问|记者|主持人)[:：]")
-SPEAKER_INTRO = re.compile(r"请.{2,40}(?:介绍|发言|回答|作报告)")   # a press conference hands over
+LAST_YEAR_WORDS = named(
+    "context.last_year_words", "a January article that speaks of last year reviews it",
+    r"全年|去年|上年|过去|一年来|年来|年度|岁末|年终",
+    examples=['全年实现', '过去一年', '年度目标'], counter_examples=['近日举行'])
+WORK_REPORT_HEAD = named(
+    "context.work_report_head", "a government work report (it reviews the year before its date)",
+    r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告",
+    examples=['2024年政府工作报告', '政 府 工 作 报 告'], counter_examples=['工作会议'])
+PLAN_HEADING = named(
+    "context.plan_heading", "a heading of plans: its paragraph's figures are targets",
+    r"(?:主要)?预期目标|奋斗目标是|目标任务",
+    examples=['主要预期目标', '目标任务'], counter_examples=['主要成绩'])
+QUESTION = named(
+    "context.question", "an interviewer's line (问: / 记者:)",
+    r"[ \t]*(?:问|记者|主持人)[:：]",
+    examples=['问:', '记者：'], counter_examples=['答:'])
+SPEAKER_INTRO = named(
+    "context.speaker_intro", "a press conference hands over to a speaker",
+    r"请.{2,40}(?:介绍|发言|回答|作报告)",
+    examples=['请区委书记张三介绍', '请王主任回答'], counter_examples=['请登录'])  # a press conference hands over
 # 蓝田县委书记徐毅: an official's title and name right after the zone's name
-OFFICIAL_AFTER_ZONE = re.compile(
+OFFICIAL_AFTER_ZONE = named(
+    "context.official_after_zone", "an official's title and name right after a zone's name (蓝田县委书记徐毅)",
     r"[委]?(?:党工委|工委)?(?:副)?(?:书记|县长|区长|市长|主任|局长|镇长|主席|负责人)(?:先生|女士)?[ \t]*"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:先生|女士)?(?=[、,，和及与请介绍发言回答作])")
-SPEAKER_LINE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]")   # 徐毅:各位媒体朋友…
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:先生|女士)?(?=[、,，和及与请介绍发言回答作])",
+    examples=['委书记徐毅介绍', '区长王明、'], counter_examples=['企业家'])
+SPEAKER_LINE = named(
+    "context.speaker_line", "a speech line (徐毅:各位…)",
+    r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]",
+    examples=['徐毅:各位', '王明明：'], counter_examples=['2021'])  # 徐毅:各位媒体朋友…
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
-BENCHMARK_BEFORE = re.compile(r"(?:占|比|于|较|超过|全省|全市|全国|全县)$")
+BENCHMARK_BEFORE = named(
+    "context.benchmark_before", "before 全区/全县: a denominator or benchmark (占全县, 高于全区), not the subject",
+    r"(?:占|比|于|较|超过|全省|全市|全国|全县)$",
+    examples=['占', '超过'], counter_examples=['实现'])
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lib.limits import FIRST_YEAR, LAST_YEAR   # the schema's range of years
+from lib.patterns import named
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,10 @@ def date_from_head(text: str) -> tuple[int, int] | None:
 
 
 # 2022年政府工作报告: delivered at the year's people's congress, in January or February
-WORK_REPORT = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
+WORK_REPORT = named(
+    "dates.work_report", "the year of a government work report (2023年…政府工作报告)",
+    r"(?<!\d)((?:19|20)\d{2})年(?:[\u4e00-\u9fff]{0,8})?政府工作报告",
+    examples=['2023年金安区政府工作报告'], counter_examples=['政府工作报告'])
 
 
 def date_of_work_report(head: str) -> tuple[int, int] | None:

@@ -17,13 +17,23 @@ from lib.attach import attribute, timeframe
 from lib.reference import lexicon
 from lib.figures.find import Figure
 from lib.limits import CONTEXT_CHARS
+from lib.patterns import named
 
 RESPECTIVELY = re.compile(r"分别")
-BENCHMARKS = re.compile(r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)")
-YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年")
+BENCHMARKS = named(
+    "enumerations.benchmarks", "before 分别: a list of benchmarks (较全国、全省分别高…), no metrics",
+    r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)",
+    examples=['较全国', '高于全省'], counter_examples=['工业产值'])
+YEAR_SPAN = named(
+    "enumerations.year_span", "a span of years before 分别 (2016年至2018年)",
+    r"((?:19|20)\d{2})年?\s*[至到—\-~]\s*((?:19|20)\d{2})年",
+    examples=['2016年至2018年'], counter_examples=['2016年'])
 LIST_GAP = re.compile(r"[\s、,，和及与]*")
 # 过去五年 / 近三年 / 五年来 before 分别: one value a year, ending with the figures' own year
-PAST_YEARS = re.compile(r"(?:过去|近|前)(?P<n>[二三四五六七八九十\d]{1,2})年|(?P<n2>[二三四五六七八九十\d]{1,2})年来")
+PAST_YEARS = named(
+    "enumerations.past_years", "a past span of years before 分别 (过去五年, 三年来)",
+    r"(?:过去|近|前)(?P<n>[二三四五六七八九十\d]{1,2})年|(?P<n2>[二三四五六七八九十\d]{1,2})年来",
+    examples=['过去五年', '三年来'], counter_examples=['今年'])
 CN_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

@@ -6,15 +6,17 @@ period. Called by the pipeline (lib/extract.py) once per figure.
 """
 from __future__ import annotations
 
-import re
 
 from lib.attach import timeframe
 from lib.attach.context import DocState, Sentence, last_starting_in, recent_starting_in
 from lib.figures.find import Figure
+from lib.patterns import named
 
 # the words right before a figure that tie it to a year: 上年的7602万元, 从24.2亿元, 提高到70.46亿元
-YEAR_WORDS_BEFORE = re.compile(
-    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$")
+YEAR_WORDS_BEFORE = named(
+    "when.year_words_before", "right before a figure: 上年的 (last year's), 从 (from), 提高到 (rose to)",
+    r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$",
+    examples=['上年的', '从', '提高到'], counter_examples=['实现'])
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 
 

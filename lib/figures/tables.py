@@ -12,10 +12,14 @@ import re
 from lib.reference import lexicon
 from lib.figures.find import Figure
 from lib.figures.numbers import scale_factor
+from lib.patterns import named
 
 TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
 CELL_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
-GROWTH_HEADER = re.compile(r"同比|增长|增速|增幅|±|%")
+GROWTH_HEADER = named(
+    "tables.growth_header", "a table column of growth rates (同比±%)",
+    r"同比|增长|增速|增幅|±|%",
+    examples=['同比±%', '增速'], counter_examples=['1-10月'])
 TABLE_COUNT_WORDS = ("个", "家", "户", "人", "项", "件")
 # a unit cell: any unit of lib/data/units.csv (but 倍 / 成) or a count word, with a scale
 UNIT_CELL = re.compile(r"^(?P<scale>万亿|亿|万)?(?P<unit>" + "|".join(map(re.escape, sorted(
