@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lib.attach import dates, scope, timeframe, zones
+from lib.attach import article_zone, dates, scope, timeframe, zones
 from lib.attach.headline import (headline_mentions, headline_period, headline_zone, lead_period,
                                  zone_evidence)
 from lib.documents import Document
@@ -118,9 +118,9 @@ class DocState:
         headline = headline_mentions(doc, text)   # found once: the zone, and its evidence below
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
             headline_zone(headline, self.mentions) or \
-            zones.infer_article_zone(text, self.mentions, headline if title else [])
+            article_zone.infer_article_zone(text, self.mentions, headline if title else [])
         if self.zone and not doc.zone:
-            self.zone = zones.fullest_form(self.zone, self.mentions)
+            self.zone = article_zone.fullest_form(self.zone, self.mentions)
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))

@@ -1,0 +1,77 @@
+"""The article's zone: which of the zones its text names it is about, written how.
+
+`infer_article_zone` weighs the mentions (near the top and in the title count double, a named
+zone gains the generic references with its suffix, spellings of one zone form one cluster);
+`fullest_form` writes the chosen zone the fullest way the text does, keeping the city and never
+adding a province. The headline's own zone is lib/attach/headline.py; finding names is zones.py.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lib.attach.zones import _PROVINCES, ZoneMention, generic_form, same_zone
+from lib.reference import gazetteer
+
+
+def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
+    """The article's zone as written at its fullest in the text: 湘江新区 in the headline and
+    湖南湘江新区 in the body is 湖南湘江新区 (a place written before the same name). A name that
+    starts with its place already gains only its city (嘉定工业区 -> 上海嘉定工业区), never its
+    province (宜春经开区, not 江西宜春经开区): the spec keeps the city."""
+    named_after_place = bool(gazetteer.place_starting(zone))
+    longer = Counter()
+    for m in mentions:
+        if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
+            place = gazetteer.place_starting(m.name)
+            if place and m.name[len(place):] == zone and not (named_after_place and _is_province(place)):
+                longer[m.name] += 1
+    return longer.most_common(1)[0][0] if longer else zone
+
+
+def _is_province(place: str) -> bool:
+    """A province that is not its own city (江西; not 上海, 天津)."""
+    return place in _PROVINCES and place not in gazetteer.MUNICIPALITIES
+
+
+def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: list[ZoneMention] = ()) -> str:
+    """The zone the article is about: most mentioned, a named-zone suffix counting the
+    generic references with that suffix, mentions near the top (or in a manifest's title that
+    the text lacks) counting double."""
+    if not mentions and not title_mentions:
+        return ""
+    score: Counter = Counter()
+    first_seen = {}
+    head = min(len(text), 300)
+    for i, m in enumerate(list(title_mentions) + list(mentions)):
+        score[m.name] += 2 if (i < len(title_mentions) or m.start < head) else 1
+        score[m.name] += 0.5 if m.strong else 0
+        first_seen.setdefault(m.name, i)
+    named_ends = {m.end for m in mentions}
+    for generic in ("经开区", "高新区", "开发区", "新区"):
+        n = sum(1 for g in re.finditer(generic, text) if g.end() not in named_ends)
+        for name in score:
+            if name.endswith(generic):
+                score[name] += 0.75 * n
+    # a zone and its other spellings (滨海新区 / 天津滨海新区, 安巢 / 安徽巢湖) form one cluster
+    names = sorted(score, key=lambda n: (-score[n], first_seen[n]))
+    cluster = [n for n in names if same_zone(n, names[0]) or same_zone(names[0], n)]
+    total = {n: score[n] for n in cluster}
+    full = [n for n in cluster if not any(_abbreviates(n, o) for o in cluster if o != n)]
+    # 包头稀土高新区 over 稀土高新区 (keep the city), but 宜春经开区 over 江西宜春经开区 (no province)
+    full = [n for n in (full or cluster) if not any(_city_prefixed(o, n) for o in cluster if o != n)] or full
+    full = [n for n in full if not any(generic_form(o) == n for o in cluster)] or full   # the specific suffix
+    return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
+
+
+def _city_prefixed(long: str, short: str) -> bool:
+    """`long` is `short` with a city (not a province) in front."""
+    if len(long) <= len(short) or not long.endswith(short):
+        return False
+    extra = long[: -len(short)].rstrip("省市")
+    return extra not in _PROVINCES
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """安巢经开区 abbreviates 安徽巢湖经开区: same suffix, prefix a non-contiguous subsequence."""
+    return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
