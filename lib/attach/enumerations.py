@@ -19,7 +19,10 @@ from lib.figures.find import Figure
 from lib.limits import CONTEXT_CHARS
 from lib.patterns import named
 
-RESPECTIVELY = re.compile(r"分别")
+RESPECTIVELY = named(
+    "enumerations.respectively", "分别: the values after it pair with the names before it",
+    r"分别",
+    examples=['分别增长'], counter_examples=['各增长'])
 BENCHMARKS = named(
     "enumerations.benchmarks", "before 分别: a list of benchmarks (较全国、全省分别高…), no metrics",
     r"(?:高于|低于|快于|慢于|较|(?<![同环])比)[^,，;；。]{0,6}(?:全国|全省|全市|全区|全县|上年同期|同期|平均)",

@@ -15,7 +15,10 @@ ENTITY = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:集团|有限公司|股份公司|公司|产业园区|产业园|工业园区|工业园|园区|小镇|港|口岸|机场|示范区|综保区|综合保税区|保税区|片区))"
     r"(?![\u4e00-\u9fff]{0,1}(?:等|区|内))"
 )
-ENTITY_SUFFIX_CHAR = re.compile(r"[团司园镇港岸场区]")
+ENTITY_SUFFIX_CHAR = named(
+    "scope.entity_suffix_char", "the last characters of an entity's name (集团, 公司, 园, 港): a cheap test before ENTITY",
+    r"[团司园镇港岸场区]",
+    examples=['集团', '产业园'], counter_examples=['全县'])
 ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]是[\u4e00-\u9fff]{0,8}?(?:做优|做大|做强|推进|建设|打造|发展)?"
                           r"(?P<name>[\u4e00-\u9fff]{2,14}(?:产业园区|产业园|工业园区|工业园|小镇|港|口岸|机场))(?:建设)?[。;]?$")
 ITEM_START = named(

@@ -53,8 +53,11 @@ RANGE_OPENED = named(
     "timeframe.range_opened", "a span opened earlier (自2019年…至2020年底)",
     r"(?:自|从|由)[ \t]*(?:19|20)\d{2}年",
     examples=['自2019年', '从 2020年'], counter_examples=['2020年'])  # 自2019年…至2020年底: a span
-FOUNDED_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,2}月?[\d一二三四五六七八九十]{0,2}日?[,，]?(?:经[\u4e00-\u9fff]{1,8})?"
-                           r"(?:成立|设立|批准|建区|获批|开园|升级|升格|晋升|挂牌)")
+FOUNDED_AFTER = named(
+    "timeframe.founded_after", "after a year: a founding (1992年8月经国务院批准设立)",
+    r"[\d一二三四五六七八九十]{0,2}月?[\d一二三四五六七八九十]{0,2}日?[,，]?(?:经[\u4e00-\u9fff]{1,8})?"
+                           r"(?:成立|设立|批准|建区|获批|开园|升级|升格|晋升|挂牌)",
+    examples=['8月经国务院批准设立', '成立'], counter_examples=['实现产值'])
 FOUNDED_BEFORE = named(
     "timeframe.founded_before", "before a year: the zone's founding (成立于1992年), no figure's year",
     r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$",

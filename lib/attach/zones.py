@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib.reference import gazetteer
+from lib.patterns import named
 
 STRONG_SUFFIXES, WEAK_SUFFIXES, CANONICAL_SUFFIX = gazetteer.zone_suffixes()   # lib/data/zone_suffixes.csv
-GOVERNMENT_WORDS = re.compile(r"政府|管委会|党工委|工委|人大|政协|[县区]")   # 长兴县人民政府县长: not a zone
+GOVERNMENT_WORDS = named(
+    "zones.government_words", "a prefix with these is an office, not a zone (长兴县人民政府县长)",
+    r"政府|管委会|党工委|工委|人大|政协|[县区]",
+    examples=['人民政府', '管委会'], counter_examples=['长兴'])  # 长兴县人民政府县长: not a zone
 GENERIC_BEFORE_WEAK = set("全我本该园辖社片省小专景")   # 全区, 园区, 该县, 片区 … (not 城: 峄城区)
 LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
@@ -28,18 +32,29 @@ PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
 ZONE_SUFFIXES = tuple(dict.fromkeys(CANONICAL_SUFFIX.get(s, s) for s in STRONG_SUFFIXES))
 _FIRST_CHARS = "".join(sorted({s[0] for s in STRONG_SUFFIXES + WEAK_SUFFIXES} | {"国"}))
 SUFFIX_RE = re.compile(f"(?=[{_FIRST_CHARS}])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
-GENERIC_REFERENCE = re.compile(
-    r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)")
+GENERIC_REFERENCE = named(
+    "zones.generic_reference", "a generic reference: the article's zone (全区, 我县, 开发区)",
+    r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)",
+    examples=['全区实现', '该县', '开发区完成'], counter_examples=['区域'])
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
-BENCHMARK_BEFORE = re.compile(r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$")
+BENCHMARK_BEFORE = named(
+    "zones.benchmark_before", "before a zone's name: a yardstick (对标苏州工业园区), not the subject",
+    r"(?:超过|超越|高于|低于|快于|慢于|对标|赶超|追赶|学习|相比|比肩|看齐)[^,，。;；!?！？\n]{0,8}$",
+    examples=['对标', '增速超过比学赶超地'], counter_examples=['实现'])
 BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first characters of those words: a cheap test first
 AREA_WORD_ENDS = ("域", "间", "别", "位", "块", "划")   # 区域, 区间, 区别 …: 区 begins another word
 # 总投资100亿元的浑南智慧零碳示范区项目: a name right after an amount and 的 is a project's
-PROJECT_AFTER_AMOUNT = re.compile(r"[亿万]元?[的得]$")
+PROJECT_AFTER_AMOUNT = named(
+    "zones.project_after_amount", "before a zone-like name: an amount and 的, so the name is a project's",
+    r"[亿万]元?[的得]$",
+    examples=['100亿元的', '5万元的'], counter_examples=['全区的'])
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
-CITY_WITH_SHI = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
+CITY_WITH_SHI = named(
+    "zones.city_with_shi", "a city written with 市 before a zone name (宁波市杭州湾新区 -> 宁波杭州湾新区)",
+    r"^([\u4e00-\u9fff]{2,4}?)市",
+    examples=['宁波市杭州湾新区'], counter_examples=['杭州湾新区'])
 RUN_BEFORE = re.compile(f"[^{NOT_PLACE}\\W\\da-zA-Z_]{{1,8}}$")
 # words that end a run before a suffix but name no place (全区, 产业园区, 推动新区): lib/data/not_zone_prefixes.txt
 NOT_PREFIX_WORDS = gazetteer.word_list("not_zone_prefixes.txt")

@@ -27,7 +27,10 @@ DATE_LIKE = named(
     "figures.date_like", "a number with a leading zero around a slash is a month or a day, not a fraction",
     r"0\d/|\d{1,2}/0\d",
     examples=['04/19', '3/05'], counter_examples=['1/3'])  # a leading zero: a month or day, never a fraction
-BOOK_TITLE = re.compile(r"《[^》\n]{0,60}》")
+BOOK_TITLE = named(
+    "figures.book_title", "a book or document title: numbers inside are names (《十四五规划》)",
+    r"《[^》\n]{0,60}》",
+    examples=['《关于加快发展的20条意见》'], counter_examples=['“双千”'])
 PER_RATIO = named(
     "figures.per_ratio", "a ratio clause (平均每15家…): its figures are no facts",
     r"平均每|每\d",
@@ -84,8 +87,14 @@ def _inside(spans, pos) -> bool:
 
 
 CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
-POINTS_LIST_AFTER = re.compile(r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点")
-MINUS_BEFORE = re.compile(r"(?<![\d.])[-−－]$")
+POINTS_LIST_AFTER = named(
+    "figures.points_list_after", "1.6个和1.1个百分点: the first count is points too",
+    r"(?<=个)(?:和|、|及|与)[\d.]+个?百分点",
+    examples=['个和1.1个百分点'], counter_examples=['个项目'])
+MINUS_BEFORE = named(
+    "figures.minus_before", "a written minus sign before a rate (增长-3.5%)",
+    r"(?<![\d.])[-−－]$",
+    examples=['增长-', '－'], counter_examples=['1-'])
 def _clause_bounds(seps: list[int], pos: int, length: int) -> tuple[int, int]:
     """The clause around `pos`, from the sorted positions of clause separators."""
     i = bisect.bisect_right(seps, pos)
