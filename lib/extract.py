@@ -218,7 +218,7 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
     cues_before = recent_starting_in(st.cues, s.start, fig.start, when.RECENT_CUES)
     year, since, cue_kind, year_source = when.year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target \
-        or status.named_as_goal(text, fig.end, s.end)
+        or ("目标" in ctx.sentence and status.named_as_goal(text, fig.end, s.end))
     if cue_kind == "target":
         target = True
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):

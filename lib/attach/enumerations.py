@@ -85,8 +85,8 @@ def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, 
     """A、B、C分别增长x%、y%、z%: the k-th value to the k-th metric (or year, period, zone).
     Returns the new assignments {row index: {field: value}}; the rows themselves are not touched.
     `zone_mentions`: (position, zone) of the zones the sentence names."""
-    if len(sent_rows) < 2:
-        return {}
+    if len(sent_rows) < 2 or "分别" not in text[start:end]:
+        return {}   # the common case: no copies made
     figs = [f for f, _ in sent_rows]
     rows = [dict(r) for _, r in sent_rows]   # worked on as copies; what changed is returned
     starts = [f.start for f in figs]

@@ -145,7 +145,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         start = m.start()
         if not strong and start and text[start - 1] in GENERIC_BEFORE_WEAK:
             continue   # 全区, 园区, 该县 …: the common case, no name to look for
-        if suffix == "市" and text[start - 1:start] not in gazetteer.division_last_chars("市"):
+        if suffix == "市" and text[max(0, start - 2):start] not in gazetteer.division_last_chars("市"):
             continue   # 城市, 上市, 超市: no county-level city ends there (a cheap test first)
         before = RUN_BEFORE.search(text, max(0, start - 8), start)
         run = before.group() if before else ""

@@ -159,8 +159,9 @@ def find_figures(text: str) -> list[Figure]:
         figures.append(Figure(start, end, value, unit, family, rule, qualifier, raw_scale))
     figures.extend(_fractions(text, figures))
     figures.extend(_shared_unit_lists(text, figures))
-    if "∶" in text or ":" in text:
-        figures = _structures(text, figures)
+    colons = _colons_between_digits(text)
+    if colons:
+        figures = _structures(text, figures, colons)
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -201,11 +202,33 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
 STRUCTURE_SEP = re.compile(r"[ \t]*[∶:][ \t]*")
 
 
-def _structures(text: str, found: list[Figure]) -> list[Figure]:
+def _colons_between_digits(text: str) -> list[int]:
+    """Where a colon stands between digits (3.3∶37.3, or a clock time), found with str.find: the
+    usual text has none, and a structure is looked for only around these."""
+    found = []
+    for sep in ("∶", ":"):
+        i = text.find(sep)
+        while i != -1:
+            before, after = text[max(0, i - 3):i].rstrip(" \t"), text[i + 1:i + 4].lstrip(" \t")
+            if before[-1:].isdigit() and after[:1].isdigit():   # 0.04: 66.19 (a space allowed)
+                found.append(i)
+            i = text.find(sep, i + 1)
+    return sorted(found)
+
+
+def _structures(text: str, found: list[Figure], colons: list[int]) -> list[Figure]:
     """3.3∶37.3∶59.4 (parts adding up to 100): one share in % a part, replacing what the other
-    rules read there (bare numbers, a fraction)."""
-    out = []
-    for m in STRUCTURE_REGEX.finditer(text):
+    rules read there (bare numbers, a fraction). Looked for only around `colons`."""
+    out, done_to = [], -1
+    matches = []
+    for at in colons:
+        if at < done_to:
+            continue   # inside a ratio already read
+        m = STRUCTURE_REGEX.search(text, max(0, at - 6), min(len(text), at + 40))
+        if m and m.start() <= at < m.end():
+            matches.append(m)
+            done_to = m.end()
+    for m in matches:
         parts = STRUCTURE_SEP.split(m.group("parts"))
         if abs(sum(float(p) for p in parts) - 100) > 1:
             continue   # a clock time, a score: no structure

@@ -94,8 +94,9 @@ def division_ending(run: str, suffix: str) -> str:
 
 @lru_cache(maxsize=None)
 def division_last_chars(suffix: str) -> frozenset:
-    """The characters a division's name ends with before `suffix` (冶 of 大冶市): a fast test."""
-    return frozenset(stem[-1] for stem in _division_stems().get(suffix, ()))
+    """The last two characters of the divisions' names before `suffix` (大冶 of 大冶市): a fast
+    test (every stem has two characters or more)."""
+    return frozenset(stem[-2:] for stem in _division_stems().get(suffix, ()) if len(stem) >= 2)
 
 
 @lru_cache(maxsize=1)
