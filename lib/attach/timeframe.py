@@ -19,12 +19,19 @@ from lib.figures.numbers import parse_chinese_integer
 from lib.limits import FIRST_YEAR, LAST_YEAR
 from lib.patterns import named
 
-YEAR_CUE = re.compile(
-    r"(?=[12今本当去上明前目现截至如])"   # fail fast
-    r"(?:(?<!\d)(?P<explicit>(?:19|20)\d{2})年(?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?"
-    r"|(?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?"
-    r"|(?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前))"
-)
+YEAR_CUE = named(
+    "timeframe.year_cue",
+    "a year a figure may be for: written (2021年 …以来/起/底), relative (今年, 去年) or now (目前, 截至目前)",
+    r"""
+    (?=[12今本当去上明前目现截至如])                        # fail fast: every cue starts with one of these
+    (?:
+        (?<!\d)(?P<explicit>(?:19|20)\d{2})年                # 2021年 (not 12021年)
+            (?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?   # …以来: since; …起: from then on
+      | (?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?
+      | (?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前)
+    )
+    """,
+    examples=["2021年全区", "2015年以来", "去年同期", "截至目前"], counter_examples=["12023年", "年底"])
 COMPARISON_BEFORE = named(
     "timeframe.comparison_before", "before a year: the year compared with (比2015年, 较上年), not the figure's",
     r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$",
@@ -67,16 +74,26 @@ YEAR_RANGE = named(
     r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年",
     examples=['2016年至2018年', '2010-2012年'], counter_examples=['2016年'])
 
-PERIOD_CUE = re.compile(
-    r"(?=[上一第1前全半截])"   # fail fast: every cue starts with one of these
-    r"(?:(?P<h1>上半年|(?<![近前后每这过])半年(?=报|度|[“\"]?(?:成绩单|答卷|经济)))|(?P<q1>一季度|第一季度|1季度)|(?P<q13>前三季度|前3季度|1-3季度)"
-    r"|(?P<h1b>前半年)"
-    r"|前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月"
-    r"|(?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"|(?<![\d-])(?P<single>1|一)月份"
-    r"|(?:截至|截止到?)[ \t]*(?:今年|本年|(?:19|20)\d{2}年)?(?P<upto>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?"
-    r"|(?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目)))"
-)
+PERIOD_CUE = named(
+    "timeframe.period_cue",
+    "a part of a year (上半年, 一季度, 前三季度, 1-8月, 前11个月, 截至10月底) or the whole year (全年)",
+    r"""
+    (?=[上一第1前全半截])                                   # fail fast: every cue starts with one of these
+    (?:
+        (?P<h1>上半年 | (?<![近前后每这过])半年(?=报|度|[“\"]?(?:成绩单|答卷|经济)))   # 上半年, 半年报
+      | (?P<q1>一季度|第一季度|1季度)
+      | (?P<q13>前三季度|前3季度|1-3季度)
+      | (?P<h1b>前半年)
+      | 前(?P<nmonths>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月          # 前11个月
+      | (?:1|一)\s*[-—–至~到]\s*(?P<mto>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月   # 1—8月
+      | (?<![\d-])(?P<single>1|一)月份
+      | (?:截至|截止到?)[ \t]*(?:今年|本年|(?:19|20)\d{2}年)?
+            (?P<upto>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?      # 截至10月底: January to October
+      | (?<!年)(?P<full>全年)(?![\u4e00-\u9fff]{0,2}(?:任务|目标|计划|预期|工作|项目))   # 全年 (not 全年目标)
+    )
+    """,
+    examples=["上半年", "前三季度", "1—8月", "前11个月", "截至10月底", "全年实现"],
+    counter_examples=["全年目标", "近半年", "11月"])
 MULTI_YEAR = named(
     "timeframe.multi_year", "a figure over several years (每年, 年均, 累计)",
     r"每年|年均|两年平均|三年平均|累计|历年",
