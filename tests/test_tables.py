@@ -92,3 +92,21 @@ def test_a_bad_row_fails_at_load_naming_the_table(monkeypatch, table, row, messa
         monkeypatch.undo()
         for cached in (lexicon.aliases, lexicon.units):
             cached.cache_clear()
+
+
+def _alias_examples():
+    import csv
+    from lib.reference.lexicon import DATA
+    with open(DATA / "metric_aliases.csv", encoding="utf-8") as f:
+        return [(r["alias"], r["metric"], r["example"]) for r in csv.DictReader(f) if r.get("example")]
+
+
+@pytest.mark.parametrize("alias, metric, example", [pytest.param(*r, id=r[0]) for r in _alias_examples()])
+def test_an_alias_example_gives_its_metric(alias, metric, example):
+    import lib
+    assert alias in example
+    assert metric in set(lib.extract_text(example, doc_id="a")["metric"]), example
+
+
+def test_some_aliases_carry_examples():
+    assert len(_alias_examples()) >= 10
