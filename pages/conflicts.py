@@ -9,6 +9,7 @@ from dashboard.text import esc
 from lib.evaluation import corrections
 
 ui.ensure_frame()  # first: a page opened by itself runs inside app.py's frame
+PAGE_SIZE = 20
 app, f = ui.app_data(), ui.app_filters()
 
 st.title("冲突")
@@ -19,8 +20,13 @@ clashes = data.conflicts(folded)
 if clashes.empty:
     st.info("当前筛选下没有不一致的数字。")
     st.stop()
-st.caption(f"共 {clashes['conflict'].nunique()} 处。")
-for cid, g in clashes.sort_values(["zone", "metric", "year"]).groupby("conflict", sort=False):
+ordered = clashes.sort_values(["zone", "metric", "year"])
+ids = ordered["conflict"].drop_duplicates().tolist()
+pages = -(-len(ids) // PAGE_SIZE)   # a page of conflicts at a time: a million facts may hold thousands
+st.caption(f"共 {len(ids)} 处。" + (f"每页 {PAGE_SIZE} 处。" if pages > 1 else ""))
+page = int(st.number_input("页", min_value=1, max_value=pages, value=1, key="cf_page")) if pages > 1 else 1
+shown = set(ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE])
+for cid, g in ordered[ordered["conflict"].isin(shown)].groupby("conflict", sort=False):
     r = g.iloc[0]
     with st.container(border=True):
         st.markdown(f"**{esc(labels.zone(r.zone))} · {int(r.year)} {labels.period(r.period)} · "
@@ -31,7 +37,7 @@ for cid, g in clashes.sort_values(["zone", "metric", "year"]).groupby("conflict"
             st.html(f"<b>{esc(fmt_value(row.value, row.unit, row.qualifier))}</b> "
                     f"<span style='color:#6b7280'>文章 {esc(row.doc_id)}</span><br>{esc(row.sentence)}")
         choice = st.radio("采用", options, key=f"cf_pick_{cid}", horizontal=True,
-                          format_func=lambda i: f"{fmt_value(g.loc[i, 'value'], g.loc[i, 'unit'])}（{g.loc[i, 'doc_id']}）")
+                          format_func=lambda i, g=g: f"{fmt_value(g.loc[i, 'value'], g.loc[i, 'unit'])}（{g.loc[i, 'doc_id']}）")
         if st.button("采用此值", key=f"cf_apply_{cid}"):
             rows = []
             for i in options:

@@ -586,3 +586,20 @@ def test_workspaces_expire_and_have_a_quota(tmp_path):
         workspace.save(key, {"big": lib.Document(doc_id="big", text="字" * (workspace.MAX_WORKSPACE_BYTES // 2))},
                        lib.evaluation.corrections.empty())
     assert workspace.load("../../etc") is None
+
+
+def test_many_conflicts_are_shown_a_page_at_a_time():
+    base = corpus_facts()
+    row = base[(base["metric"] == "gdp") & (base["measure"] == "level") & base["year"].notna()].iloc[0]
+    made = []
+    for k in range(45):   # 45 bars, each given two different values by two articles
+        for doc, value in (("a", 100.0 + k), ("b", 200.0 + k)):
+            made.append({**row.to_dict(), "doc_id": f"conflict_{doc}", "zone": f"测试{k:02d}区",
+                         "value": value, "year": 2021, "period": "year", "status": "actual", "scope": "zone"})
+    facts = data.normalise(pd.DataFrame(made))
+    at = goto(start(upl_facts=facts), "conflicts")
+    assert any("共 45 处" in c.value for c in at.caption)
+    picks = lambda: [r for r in at.radio if r.key and r.key.startswith("cf_pick_")]  # noqa: E731
+    assert len(picks()) == 20                                 # one page of conflicts
+    at.number_input(key="cf_page").set_value(3).run()
+    assert not at.exception and len(picks()) == 5             # the last page
