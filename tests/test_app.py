@@ -603,3 +603,14 @@ def test_many_conflicts_are_shown_a_page_at_a_time():
     assert len(picks()) == 20                                 # one page of conflicts
     at.number_input(key="cf_page").set_value(3).run()
     assert not at.exception and len(picks()) == 5             # the last page
+
+
+def test_the_data_page_shows_a_screenful_and_downloads_everything(monkeypatch):
+    base = data.normalise(corpus_facts())
+    many = data.normalise(pd.concat([base] * (30_000 // len(base) + 1), ignore_index=True))
+    at = goto(start(upl_facts=many), "data")
+    at.selectbox(key="flt_metric").set_value(labels.ALL)
+    at.selectbox(key="flt_measure").set_value(labels.ALL)
+    at.run()
+    assert any("表中显示前 10,000 条" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert len(at.dataframe[0].value) == 10_000
