@@ -25,6 +25,7 @@ from lib.reading.sources import Source, list_sources, read_sources
 
 CHUNK_BYTES = 1_000_000   # a chunk: ~0.5 s of work, small enough to balance, large enough to amortise
 MIN_CHUNK_BYTES = 100_000
+PARALLEL_MIN_BYTES = 2_000_000   # below this a batch is extracted in this process
 CHUNK_FILES = 400          # the schema check costs ~20 ms a call whatever the size: not per 10 files
 
 Progress = Callable[[int, int], None]   # (bytes done, bytes in all)
@@ -45,6 +46,8 @@ def extract_parallel(paths: str | Path | Iterable[str | Path], jobs: int | None 
     jobs = jobs or os.cpu_count() or 1
     sizes = [_size(s) for s in sources]
     total = sum(sizes)
+    if total < PARALLEL_MIN_BYTES:
+        jobs = 1   # starting workers (and their dictionaries) costs more than a small batch takes
     # at least four chunks a process, so none waits long for the last one; at most CHUNK_BYTES
     chunk_bytes = CHUNK_BYTES if jobs == 1 else max(MIN_CHUNK_BYTES, min(CHUNK_BYTES, total // (4 * jobs)))
     chunks = list(chunked(sources, chunk_bytes, sizes))
