@@ -130,9 +130,6 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     prev: Figure | None = None
     for fig in here:
         row = _fact(st, ctx, fig, prev, sent_rows)
-        if row is not None and sent_rows and fig.rule == "structure" == sent_rows[-1][0].rule \
-                and st.text[sent_rows[-1][0].end:fig.start].strip() in ("∶", ":"):
-            row["year"], row["year_source"] = sent_rows[-1][1]["year"], sent_rows[-1][1]["year_source"]  # one ratio, one year
         if row is not None:
             sent_rows.append((fig, row))
             prev = fig
@@ -218,7 +215,7 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
     cues_before = recent_starting_in(st.cues, s.start, fig.start, when.RECENT_CUES)
     year, since, cue_kind, year_source = when.year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target \
-        or ("目标" in ctx.sentence and status.named_as_goal(text, fig.end, s.end))
+        or status.named_as_goal(text, fig.end, s.end)
     if cue_kind == "target":
         target = True
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):

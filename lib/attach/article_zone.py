@@ -24,14 +24,10 @@ def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
     for m in mentions:
         if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
             place = gazetteer.place_starting(m.name)
-            if place and m.name[len(place):] == zone and not (named_after_place and _is_province(place)):
+            adds_a_province = named_after_place and gazetteer.is_province_not_city(place)
+            if place and m.name[len(place):] == zone and not adds_a_province:
                 longer[m.name] += 1
     return longer.most_common(1)[0][0] if longer else zone
-
-
-def _is_province(place: str) -> bool:
-    """A province that is not its own city (江西; not 上海, 天津)."""
-    return place in _PROVINCES and place not in gazetteer.MUNICIPALITIES
 
 
 def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: list[ZoneMention] = ()) -> str:

@@ -113,9 +113,9 @@ class DocState:
         self.text = text
         self.mentions = Sorted(zones.find_zone_mentions(text))
         # a manifest's title counts as a headline when the text does not start with it
-        title = doc.title.strip() if doc.title and doc.title.strip()[:12] not in text[:300] else ""
-        title = normalize(title).text if title else ""
-        headline = headline_mentions(doc, text)   # found once: the zone, and its evidence below
+        full_title = normalize(doc.title.strip()).text if doc.title and doc.title.strip() else ""   # once
+        title = full_title if full_title and doc.title.strip()[:12] not in text[:300] else ""
+        headline = headline_mentions(full_title, text)   # found once: the zone, and its evidence below
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
             headline_zone(headline, self.mentions) or \
             article_zone.infer_article_zone(text, self.mentions, headline if title else [])
@@ -144,7 +144,7 @@ class DocState:
         if self.default_period == "year" and title:
             self.default_period = headline_period(title, timeframe.find_period_cues(title))
         if self.default_period == "year" and doc.title:
-            self.default_period = lead_period(text, normalize(doc.title.strip()).text, self.periods)
+            self.default_period = lead_period(text, full_title, self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject

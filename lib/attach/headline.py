@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from lib.attach import dates, zones
 from lib.documents import Document
-from lib.normalize import normalize
 from lib.reference import gazetteer
 
 HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
@@ -40,13 +39,13 @@ def lead_period(text: str, title: str, periods) -> str:
     return named[-1].period if named else "year"
 
 
-def headline_mentions(doc: Document, text: str) -> list:
-    """The zone names of the headline: the manifest's title, else the text's first short line."""
-    heading = doc.title.strip() if doc.title else ""
-    if not heading:
-        first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
-        heading = first if len(first) <= 40 else ""
-    return zones.find_zone_mentions(normalize(heading).text) if heading else []
+def headline_mentions(title: str, text: str) -> list:
+    """The zone names of the headline: the manifest's title (normalised), else the text's first
+    short line."""
+    if title:
+        return zones.find_zone_mentions(title)
+    first = next((line.strip() for line in text[:200].split("\n") if line.strip()), "")
+    return zones.find_zone_mentions(first) if len(first) <= 40 and first else []
 
 
 def headline_zone(headline: list, mentions) -> str:
@@ -65,9 +64,7 @@ def headline_zone(headline: list, mentions) -> str:
     bare = zones.without_province(name)
     if bare != name and bare in written:
         return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
-    longer = [n for n in written if n != name and n.endswith(name) and
-              (zones.without_province(n) == n or not gazetteer.place_starting(name))]   # a city, not a province
-    return max(longer, key=len) if longer else name   # 金普新区 in the headline, 大连金普新区 below
+    return name   # written fuller in the text (金普新区 -> 大连金普新区): article_zone.fullest_form
 
 
 def zone_evidence(doc: Document, zone: str, mentions, headline: list) -> str:

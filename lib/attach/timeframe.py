@@ -69,10 +69,6 @@ FOUNDED_BEFORE = named(
     "timeframe.founded_before", "before a year: the zone's founding (成立于1992年), no figure's year",
     r"(?:成立|始建|设立|创建|组建|建立|批准|获批|升格|晋升|入选|建)于?[ \t]*$",
     examples=['成立于', '获批'], counter_examples=['实现'])
-YEAR_RANGE = named(
-    "timeframe.year_range", "a span of years (2016年至2018年)",
-    r"((?:19|20)\d{2})年?\s*[至到\-—~]\s*((?:19|20)\d{2})年",
-    examples=['2016年至2018年', '2010-2012年'], counter_examples=['2016年'])
 
 PERIOD_CUE = named(
     "timeframe.period_cue",

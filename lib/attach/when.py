@@ -24,7 +24,8 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
     """(year, period override, cue kind, evidence) of a figure; evidence is where the year came
     from: sentence, paragraph, heading, or the article's own year (see DocState.year_evidence)."""
     text = st.text
-    right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, fig.start - 6), fig.start)
+    at = fig.group_start if fig.group_start >= 0 else fig.start   # a group's words are each part's
+    right_before = YEAR_WORDS_BEFORE.search(text, max(s.start, at - 6), at)
     word = right_before.lastgroup if right_before else ""
     if word == "last_year" and st.article_year:
         base = next((c.year for c in reversed(cues_before) if c.kind == "explicit" and c.year), None)

@@ -123,7 +123,7 @@ def _prefix_of(run: str, strong: bool) -> str:
     return prefix
 
 
-_PROVINCES = frozenset(p.short for p in gazetteer.places() if p.level == "province")   # 安徽, 内蒙古 …
+_PROVINCES = gazetteer.provinces()   # 安徽, 内蒙古 …
 
 
 @lru_cache(maxsize=20000)

@@ -18,9 +18,8 @@ from lib.limits import MAX_NUMBER_DIGITS, MAX_VALUE
 from lib.figures.numbers import CN_NUMERAL_CHARS, parse_fraction, parse_number, scale_factor
 from lib.figures import filters
 from lib.patterns import named
-from lib.figures.rules import FIGURE_REGEX, FIGURE_RULES, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX, STRUCTURE_REGEX
+from lib.figures.rules import FIGURE_REGEX, FRACTION_REGEX, SHARED_UNIT_LIST_REGEX, STRUCTURE_REGEX
 
-RULE_IDS = [r.id for r in FIGURE_RULES if r.pattern]
 COUNT_FAMILY = "count"
 
 DATE_LIKE = named(
@@ -55,6 +54,8 @@ class Figure:
     raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
     measure_hint: str = ""    # table cells: the column says level or growth
     row_label: str = ""       # table cells: the row's first cell names the metric
+    group_start: int = -1     # a part of a written group (3.3∶37.3∶59.4): where the group starts,
+                              # so the words before the group are every part's (由上年的…)
 
 
 def _clause_after(text: str, pos: int, limit: int = 16) -> str:
@@ -236,7 +237,7 @@ def _structures(text: str, found: list[Figure], colons: list[int]) -> list[Figur
         for part in parts:
             at = text.index(part, at)
             out.append(Figure(at, at + len(part), float(part), "%", "percent", "structure", "", 1.0,
-                              measure_hint="share"))
+                              measure_hint="share", group_start=m.start("parts")))
             at += len(part)
     if not out:
         return found

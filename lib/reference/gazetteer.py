@@ -78,7 +78,7 @@ def place_ending(run: str, shortest: int = 2) -> str:
 # zone only through the ordinary rules (a city before them), never from the table alone.
 COMMON_WORD_DIVISIONS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "市中区", "城中区", "城东区",
                                    "城西区", "城南区", "城北区", "东区", "西区", "南区", "北区", "中区",
-                                   "新区", "市区", "开发区", "高新区", "新市区", "友好区"})
+                                   "新区", "市区", "开发区", "高新区", "新市区"})
 
 
 @lru_cache(maxsize=20000)
@@ -170,10 +170,21 @@ def _zone_forms() -> dict[str, str]:
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")   # a province that is its own city
 
 
+@lru_cache(maxsize=1)
+def provinces() -> frozenset:
+    """The provinces' short names (安徽, 内蒙古, 上海 …)."""
+    return frozenset(p.short for p in places() if p.level == "province")
+
+
+def is_province_not_city(place: str) -> bool:
+    """A province that is not its own city (江西; not 上海, 天津): the spec keeps a city, not it."""
+    return place in provinces() and place not in MUNICIPALITIES
+
+
 def _province_prefixed(official: str, zone) -> bool:
     """An official name that starts with a (non-municipal) province and not with a city:
     the spec keeps the city, not the province (贵州贵安新区, 河北雄安新区 are written without it)."""
-    return bool(zone.province) and zone.province not in MUNICIPALITIES and official.startswith(zone.province) \
+    return is_province_not_city(zone.province) and official.startswith(zone.province) \
         and not (zone.city and official.startswith(zone.city))
 
 
