@@ -55,7 +55,7 @@ STATEMENT_END = re.compile(r"[;；。]")
 GOAL_AFTER = named(
     "status.goal_after", "after a figure: the figure is part of a goal named after it (…20家的目标)",
     r"[^,，;；。:：]{0,24}?的(?:奋斗|发展|年度)?目标",
-    examples=["家、新型研发机构20家的目标"], counter_examples=["家,实现了年度目标"])
+    examples=["家、科技孵化器5家的目标"], counter_examples=["家,实现了年度目标"])
 
 
 def named_as_goal(text: str, end: int, limit: int) -> bool:

@@ -91,7 +91,7 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
     if last is not None:
         return last.period
     if _year_named_at(st, fig):
-        return "year"   # 从2020年的588亿元到2024年的1921亿元: each a whole year's, whatever the report's period
+        return "year"   # 从2020年的412亿元到2024年的1305亿元: each a whole year's, whatever the report's period
     if st.para_period and not _names_its_year(st, s, fig):
         return st.para_period
     if st.section_period:

@@ -43,7 +43,7 @@ BENCHMARK_BEFORE = named(
     examples=['对标', '增速超过比学赶超地'], counter_examples=['实现'])
 BENCHMARK_CHARS = frozenset("超高低快慢对赶追学相比看")   # first characters of those words: a cheap test first
 AREA_WORD_ENDS = ("域", "间", "别", "位", "块", "划")   # 区域, 区间, 区别 …: 区 begins another word
-# 总投资100亿元的浑南智慧零碳示范区项目: a name right after an amount and 的 is a project's
+# 总投资50亿元的长兴绿色智造示范区项目: a name right after an amount and 的 is a project's
 PROJECT_AFTER_AMOUNT = named(
     "zones.project_after_amount", "before a zone-like name: an amount and 的, so the name is a project's",
     r"[亿万]元?[的得]$",
@@ -117,7 +117,7 @@ def _prefix_of(run: str, strong: bool) -> str:
         return ""
     tag = _tag(last)
     if ((tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS)) and not gazetteer.is_place(last):
-        return ""   # jieba's tag says no name, and the gazetteer knows no such place (常熟 is one: tagged a)
+        return ""   # jieba's tag says no name, and the gazetteer knows no such place (兴化 is one: tagged v)
     if prefix.endswith("市") and len(prefix) >= 3:
         prefix = prefix[:-1]   # 长垣市经济开发区 -> 长垣经开区
     return prefix
@@ -153,10 +153,10 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
                 or (suffix == "区" and text[start - 1:start] == "县"):
-            continue   # 友好县区, 各县区: "counties and districts", not a name
+            continue   # 结对县区, 各县区: "counties and districts", not a name
         county = gazetteer.division_ending(run[:-1], "县") if strong and run.endswith("县") else ""
-        if county:   # 唐县经济开发区, 长兴县经济开发区: the county's own zone, named with it
-            prefix = county + ("县" if len(county) == 1 else "")   # 唐县经开区 keeps 县; 长兴经开区 (as 长垣市 -> 长垣)
+        if county:   # 息县经济开发区, 长兴县经济开发区: the county's own zone, named with it
+            prefix = county + ("县" if len(county) == 1 else "")   # 息县经开区 keeps 县; 长兴经开区 (as 长垣市 -> 长垣)
             written_prefix = len(county) + 1
             if out and out[-1].end == start:
                 out.pop()   # the county named just before is this zone's place, not a zone of its own

@@ -31,7 +31,7 @@ GROWTH_VERB_BEFORE = named(
 NOT_COUNTED_AFTER = named(
     "figures.not_counted_after", "a count of indicators, cities, policies, items or tasks: no fact",
     r"[\u4e00-\u9fff“”]{0,6}(?:指标|城市|政策|措施|领域|改革|事项|任务)",
-    examples=['项主要指标', '个城市', '项政务服务事项'], counter_examples=['家企业'])
+    examples=['项主要指标', '个城市', '项审批事项'], counter_examples=['家企业'])
 BARE_BEFORE_WORD_OK = re.compile(r"(?:大关|台阶|规模|水平|以上|左右|的)")
 CAPACITY_BEFORE = named(
     "figures.capacity_before", "a mass with words after it is a fact only after a capacity or output word (年产5万吨)",
@@ -42,7 +42,7 @@ PROJECT_NAME_AFTER = named(
     r"[\u4e00-\u9fff“”]{0,14}项目",
     examples=['锂电材料项目'], counter_examples=['，增长'])
 ATTENDANCE_AFTER = named(
-    "figures.attendance_after", "people who attended (280余人参加) are no facts",
+    "figures.attendance_after", "people who attended (150余人参加) are no facts",
     r"(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:参加|出席|参会|与会|列席)",
     examples=['参加', '嘉宾出席'], counter_examples=['就业'])
 VISITS_BEFORE = named(
@@ -93,7 +93,7 @@ def not_a_quantity(rule: str, family: str, text: str, start: int, end: int, afte
                             or lexicon.not_counted_regex().match(after.lstrip("个“”\"‘’"))):
         return True   # 5个城市, 20条政策, 两项指标, 9个月, 61项“规定任务”
     if rule == "count" and text[end - 1] in "人名次" and ATTENDANCE_AFTER.match(after):
-        return True   # 共280余人参加: who came to a meeting is no fact
+        return True   # 共150余人参加: who came to a meeting is no fact
     if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
         return True   # a bare number glued to a word is a name, not an amount
     if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
@@ -114,5 +114,5 @@ def is_threshold(text: str, start: int, end: int, qualifier: str, after: str) ->
         if THRESHOLD_TAIL.match(tail):
             return True
     if TOTAL_BEFORE.search(text, max(0, start - 10), start):
-        return False   # 总投资近5000亿元的重大项目262个: the projects' total, not a size class
+        return False   # 总投资近800亿元的重点项目57个: the projects' total, not a size class
     return bool(THRESHOLD_TAIL_PLAIN.match(tail))

@@ -54,7 +54,7 @@ class Figure:
     raw_scale: float = 1.0    # for scaled_bare: the 万 / 亿 factor, applied when the unit is known
     measure_hint: str = ""    # table cells: the column says level or growth
     row_label: str = ""       # table cells: the row's first cell names the metric
-    group_start: int = -1     # a part of a written group (3.3∶37.3∶59.4): where the group starts,
+    group_start: int = -1     # a part of a written group (4.1∶42.6∶53.3): where the group starts,
                               # so the words before the group are every part's (由上年的…)
 
 
@@ -204,7 +204,7 @@ STRUCTURE_SEP = re.compile(r"[ \t]*[∶:][ \t]*")
 
 
 def _colons_between_digits(text: str) -> list[int]:
-    """Where a colon stands between digits (3.3∶37.3, or a clock time), found with str.find: the
+    """Where a colon stands between digits (4.1∶42.6, or a clock time), found with str.find: the
     usual text has none, and a structure is looked for only around these."""
     found = []
     for sep in ("∶", ":"):
@@ -218,7 +218,7 @@ def _colons_between_digits(text: str) -> list[int]:
 
 
 def _structures(text: str, found: list[Figure], colons: list[int]) -> list[Figure]:
-    """3.3∶37.3∶59.4 (parts adding up to 100): one share in % a part, replacing what the other
+    """4.1∶42.6∶53.3 (parts adding up to 100): one share in % a part, replacing what the other
     rules read there (bare numbers, a fraction). Looked for only around `colons`."""
     out, done_to = [], -1
     matches = []

@@ -60,7 +60,7 @@ FIGURE_RULES = [
                    ("道路12条", 12, "条"), ("十余家", 10, "家"), ("两千余人", 2000, "人"),
                    ("新增入园企业 38家", 38, "家")],
          counter_examples=["连续9个月", "第一名", "一家企业", "建区30多年", "70周年", "前60强",
-                           "迈上四千亿台阶"]),
+                           "迈上三千亿台阶"]),
     Rule("physical", "area, volume, mass, length or energy; 万 / 亿 before the unit multiplied out",
          unit_pattern("physical"),
          examples=[("盘活低效土地768亩", 768, "亩"), ("标准厂房20万平方米", 200000, "平方米"),
@@ -88,10 +88,10 @@ FRACTION_RULE = Rule(
     counter_examples=["2018/10/17", "2022\n04/19\n09:32"])
 
 STRUCTURE_RULE = Rule(
-    "structure", "a structure written as a ratio of shares (三次产业结构3.3∶37.3∶59.4): each part a share in %, "
+    "structure", "a structure written as a ratio of shares (三次产业结构4.1∶42.6∶53.3): each part a share in %, "
     "when the parts add up to 100",
     r"(?<![\d.:∶])(?P<parts>\d{1,2}(?:\.\d{1,2})?(?:[ \t]*[∶:][ \t]*\d{1,2}(?:\.\d{1,2})?){2,3})(?![\d.:∶])",
-    examples=[("三次产业结构调整为2.5∶37.3∶60.2", 37.3, "%"), ("比例为10:40:50", 50, "%")],
+    examples=[("三次产业结构调整为3.6∶41.9∶54.5", 41.9, "%"), ("比例为10:40:50", 50, "%")],
     counter_examples=["会议于10:30:15开始"])
 
 SHARED_UNIT_LIST_RULE = Rule(
