@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
+from lib.atomic import write_atomically
 from lib.evaluation import corrections
 from lib.scale.fact_cache import FactCache
 from dashboard.data import AppData, ROOT, corpus_fingerprint, normalise
@@ -114,9 +115,7 @@ def replace_corrections(table: pd.DataFrame) -> None:
     st.session_state[CORRECTIONS_KEY] = table
     workspace.keep()   # kept on the server under the URL's key
     if not uploads.is_hosted() and CORRECTIONS_FILE.parent.is_dir():
-        tmp = CORRECTIONS_FILE.with_name("." + CORRECTIONS_FILE.name + ".tmp")
-        tmp.write_bytes(corrections.to_csv(table))
-        os.replace(tmp, CORRECTIONS_FILE)   # atomic: a kill mid-save leaves the old file
+        write_atomically(CORRECTIONS_FILE, corrections.to_csv(table))   # a kill mid-save leaves the old file
 
 
 # ---------------------------------------------------------------- this visitor's added articles

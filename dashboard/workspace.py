@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 import lib
+from lib.atomic import write_atomically
 from lib.evaluation import corrections
 
 PARAM = "ws"
@@ -51,9 +52,7 @@ def _folder(key: str) -> Path | None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_atomically(path, data)
 
 
 def sweep(now: float | None = None) -> int:

@@ -82,14 +82,12 @@ def _extract(paths: list[str]) -> tuple[pd.DataFrame, int]:
 
 def check_output_dir(path: str) -> Path:
     """The output folder of --engine dask (may not exist yet), or UsageError in one line."""
-    out = Path(path)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: is a file; with --engine dask give a folder (created if missing)")
-    if out.is_dir() and any(out.iterdir()):
-        raise UsageError(f"{out}: folder is not empty; give a new or empty folder")
-    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
-        raise UsageError(f"{out}: folder is not writable")
-    return out
+    from lib.scale.dask_engine import InputError, check_output_folder   # dask itself is imported later
+    try:
+        check_output_folder(path)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    return Path(path)
 
 
 def cmd_extract_dask(args) -> int:

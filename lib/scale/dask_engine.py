@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import uuid
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
 
 from lib.api import extract_batch
+from lib.atomic import write_atomically
 from lib.documents import Document, ReadError
 from lib.scale.parallel import chunked, extract_sources
 from lib.reading.files import SUPPORTED_EXTENSIONS, normalise_published
@@ -158,13 +158,7 @@ def _write_part(facts: pd.DataFrame, name: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = Path(name)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        pq.write_table(pa.Table.from_pandas(facts, preserve_index=False), tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(name, lambda tmp: pq.write_table(pa.Table.from_pandas(facts, preserve_index=False), tmp))
 
 
 # ----------------------------------------------------------------------- planning (client)
@@ -218,12 +212,21 @@ def _absolute(path: str | Path) -> str:
     return os.path.abspath(path) if str(path) else str(path)
 
 
-def _prepare_output(output_dir: str | Path) -> Path:
+def check_output_folder(output_dir: str | Path) -> Path:
+    """The output folder (absolute; it may not exist yet), or InputError saying in one line why
+    it cannot take the dataset: a file, a folder that is not empty, or one that is not writable."""
     out = Path(output_dir).absolute()
     if out.exists() and not out.is_dir():
-        raise InputError(f"{output_dir}: is a file; give a folder for the Parquet dataset")
+        raise InputError(f"{output_dir}: is a file; give a folder for the Parquet dataset (created if missing)")
     if out.is_dir() and any(out.iterdir()):
         raise InputError(f"{output_dir}: folder is not empty; give a new or empty folder")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(f"{output_dir}: folder is not writable")
+    return out
+
+
+def _prepare_output(output_dir: str | Path) -> Path:
+    out = check_output_folder(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     return out
 

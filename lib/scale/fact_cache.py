@@ -20,7 +20,6 @@ are merged into one. Folders of other rules versions are removed when a new one 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import uuid
 from functools import lru_cache
@@ -32,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.parquet as pq
 
+from lib.atomic import write_atomically
 from lib.documents import Document, ReadError
 from lib.schema import FACT_COLUMNS, empty_facts
 
@@ -130,9 +130,9 @@ class FactCache:
         self._remove_other_versions()
         frame = facts.assign(**{KEY_COLUMN: facts["doc_id"].map(fresh_keys)})
         name = f"part-{uuid.uuid4().hex}"
-        _atomic_write(self.folder / f"{name}.parquet",
+        write_atomically(self.folder / f"{name}.parquet",
                       lambda tmp: pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp))
-        _atomic_write(self.folder / f"{name}.keys",
+        write_atomically(self.folder / f"{name}.keys",
                       lambda tmp: Path(tmp).write_text("\n".join(sorted(fresh_keys.values())) + "\n", "ascii"))
         if len(list(self.folder.glob("part-*.keys"))) > MAX_PARTS:
             self.compact()
@@ -146,8 +146,8 @@ class FactCache:
         if not tables:
             return
         merged = f"part-{uuid.uuid4().hex}"
-        _atomic_write(self.folder / f"{merged}.parquet", lambda tmp: pq.write_table(pa.concat_tables(tables), tmp))
-        _atomic_write(self.folder / f"{merged}.keys",
+        write_atomically(self.folder / f"{merged}.parquet", lambda tmp: pq.write_table(pa.concat_tables(tables), tmp))
+        write_atomically(self.folder / f"{merged}.keys",
                       lambda tmp: Path(tmp).write_text("\n".join(all_keys) + "\n", "ascii"))
         for n in names:   # the merged part lists every key: the old ones can go
             for suffix in (".keys", ".parquet"):
@@ -165,12 +165,3 @@ def _as_facts(frame: pd.DataFrame) -> pd.DataFrame:
     out = {c: frame[c].astype(model[c].dtype) for c in FACT_COLUMNS}
     out[KEY_COLUMN] = frame[KEY_COLUMN].astype(str)
     return pd.DataFrame(out)
-
-
-def _atomic_write(path: Path, write: Callable[[str], None]) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
