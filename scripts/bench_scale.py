@@ -145,9 +145,11 @@ def _cache_run(files: list[Path], root: Path) -> dict:
 
 
 def _peak_mb(children: bool = False) -> float:
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return max(own, resource.getrusage(who).ru_maxrss / 1024)
+    """This process's peak RSS (VmHWM: ru_maxrss would still count the parent it was forked
+    from), or with `children` the largest of it and its workers'."""
+    with open("/proc/self/status") as f:
+        own = next(int(line.split()[1]) for line in f if line.startswith("VmHWM")) / 1024
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024) if children else own
 
 
 def run_child(mode: str, folder: Path, arg: str = "") -> dict | None:

@@ -99,7 +99,9 @@ def test_cli_refuses_the_bomb_in_little_memory_and_writes_the_rest(tmp_path, bom
     probe = ("import resource, runpy, sys; sys.argv = ['lib', 'extract', sys.argv[1], '-o', sys.argv[2]]\n"
              "try:\n    runpy.run_module('lib', run_name='__main__')\n"
              "except SystemExit as e:\n    code = e.code\n"
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n"
+             # VmHWM, not ru_maxrss: after fork+exec ru_maxrss still counts the (large) pytest parent
+             "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) // 1024,"
+             " file=sys.stderr)\n"
              "sys.exit(code)\n")
     r = subprocess.run([sys.executable, "-c", probe, str(tmp_path), str(out)], cwd=ROOT,
                        capture_output=True, text=True, timeout=120)
