@@ -33,10 +33,13 @@ TARGET_MARKER = named(
                          |全面|力争|打造|推动|培育|建设|落地|开工|投产))
     | (?:[一二三四五六七八九十]是|[一二三四五六七八九十]|都|还|必须|需)要(?![求素闻点件害])   # 一是要, 二要
     | 明年 | 未来\d*年
+    | (?<![已经])(?:建成|投产|达产|达效)(?:投产|达产)?后      # 建成投产后年产值20亿元: a projection
     """,
     examples=["力争全年完成投资50亿元", "预计全年增长6%", "计划新建厂房10万平方米", "明年将新增企业20家",
-              "二要引进项目10个", "每年新增企业不少于50家"],
-    counter_examples=["入选千人计划专家5人", "计划总投资20亿元", "完成计划投资率95%", "将企业纳入统计"])
+              "二要引进项目10个", "每年新增企业不少于50家",
+              "建成投产后年产值20亿元以上"],
+    counter_examples=["入选千人计划专家5人", "计划总投资20亿元", "完成计划投资率95%", "将企业纳入统计",
+                      "已建成投产"])
 
 ACTUAL_MARKER = named(
     "status.actual_marker", "an actual word: a plan's reach ends here (已, 目前, 截至, 完成了)",
@@ -48,8 +51,9 @@ CLAUSE_SCOPED = named(
     r"可实现 | 可达 | 有望", examples=["投产后可实现产值10亿元", "有望突破百亿"], counter_examples=["实现产值10亿元"])
 CLAUSE_END = re.compile(r"[,，;；。]")
 STATEMENT_SCOPED = named(
-    "status.statement_scoped", "an estimate: a target up to the end of its statement (the next ；or 。)",
-    r"预计", examples=["预计全年实现产值100亿元"], counter_examples=["估计"])
+    "status.statement_scoped", "an estimate or a projection (达产后): a target up to the end of its statement (the next ；or 。)",
+    r"预计 | (?<![已经])(?:建成|投产|达产|达效)(?:投产|达产)?后",
+    examples=["预计全年实现产值100亿元", "项目达产后,年可实现销售收入700亿元"], counter_examples=["估计"])
 STATEMENT_END = re.compile(r"[;；。]")
 
 GOAL_AFTER = named(
