@@ -17,15 +17,32 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Tone-marked pinyin in brackets right after a CJK character: 經(jīng), 區(qū).
-PINYIN_GLOSS = re.compile(
-    r"(?=[(（])(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*"
-    r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]*[)）]"
-)
+from lib.patterns import named
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń"
+PINYIN_GLOSS = named(
+    "normalize.pinyin_gloss", "tone-marked pinyin in brackets after a CJK character (經(jīng), 區(qū))",
+    rf"""(?=[(（])(?<=[\u4e00-\u9fff])
+         (?: [(（] [a-zü{TONED}]* [{TONED}] [a-zü{TONED}]* [)）] )+     # 發(fā)(fā): glosses repeat""",
+    examples=["經(jīng)濟", "工業(yè)(yè)"], counter_examples=["产值(GDP)", "园区(a)"])
+# Pages glossed without tones (億(yi)(yi)元, 開(kai)發(fa)區): the same glosses, no tone mark to tell
+# them from other bracketed words, so stripped only on a page that has many of them.
+PLAIN_PINYIN_GLOSS = named(
+    "normalize.plain_pinyin_gloss", "pinyin without tones in brackets after a CJK character (億(yi)(yi))",
+    rf"""(?=[(（])(?<=[\u4e00-\u9fff])
+         (?: [(（] [a-zü{TONED}]{{1,6}} [)）] )+""",
+    examples=["億(yi)(yi)元", "開(kai)發"], counter_examples=["产值(GDP)", "园区(一)"])
+PLAIN_GLOSSES_ON_A_GLOSSED_PAGE = 5
 # A block that starts a list of other articles: everything after it is not this article.
-JUNK_TAIL = re.compile(r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|热点推荐|猜你喜欢)[ \t]*$", re.M)
+JUNK_TAIL = named(
+    "normalize.junk_tail", "a line that starts the list of other articles (新闻推荐, 相关新闻)",
+    r"^[ \t]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|热点推荐|猜你喜欢)[ \t]*$",
+    examples=["正文\n新闻推荐\n"], counter_examples=["新闻推荐的项目"], flags=re.M)
 # Credit lines: 编辑: 刘福龙 责编: 马园亮 / (记者 张孝平) stay text but carry no figures.
-JUNK_LINE = re.compile(r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$", re.M)
+JUNK_LINE = named(
+    "normalize.junk_line", "a credit line (编辑: …, 责编: …, 来源: …): no figures",
+    r"^[ \t]*(?:编辑|责编|责任编辑|审核|校对|来源)\s*[:：].*$",
+    examples=["编辑: 刘某"], counter_examples=["编辑部门"], flags=re.M)
 
 NOT_NEWLINE = re.compile(r"[^\n]")
 FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -100,7 +117,10 @@ def normalize(raw: str) -> NormalizedText:
     removed = 0
     pieces = []
     last = 0
-    for m in PINYIN_GLOSS.finditer(raw):
+    gloss = PINYIN_GLOSS
+    if len(PLAIN_PINYIN_GLOSS.findall(raw, 0, 20000)) >= PLAIN_GLOSSES_ON_A_GLOSSED_PAGE:
+        gloss = PLAIN_PINYIN_GLOSS
+    for m in gloss.finditer(raw):
         pieces.append(raw[last:m.start()])
         removed += m.end() - m.start()
         cuts.append(m.start() - (removed - (m.end() - m.start())))

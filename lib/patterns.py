@@ -27,12 +27,12 @@ class NamedPattern:
 REGISTRY: dict[str, NamedPattern] = {}
 
 
-def named(id: str, description: str, regex: str, examples=(), counter_examples=()) -> re.Pattern:
-    """Register a pattern and return it compiled (re.VERBOSE). An id used twice is an error."""
+def named(id: str, description: str, regex: str, examples=(), counter_examples=(), flags: int = 0) -> re.Pattern:
+    """Register a pattern and return it compiled (re.VERBOSE | flags). An id used twice is an error."""
     if id in REGISTRY:
         raise ValueError(f"pattern {id!r} is defined twice")
     if not examples:
         raise ValueError(f"pattern {id!r} has no example")
-    compiled = re.compile(regex, re.VERBOSE)
+    compiled = re.compile(regex, re.VERBOSE | flags)
     REGISTRY[id] = NamedPattern(id, description, regex, tuple(examples), tuple(counter_examples), compiled)
     return compiled

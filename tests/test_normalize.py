@@ -19,6 +19,13 @@ def test_normalised_text(raw, expected):
     assert normalize(raw).text == expected
 
 
+def test_plain_pinyin_glosses_go_only_on_a_glossed_page():
+    glossed = "開(kai)發(fa)(fa)區(qu)實(shi)現(xian)產值12億(yi)(yi)元,園區(qu)有(you)企業(ye)8戶。"
+    assert normalize(glossed).text == "开发区实现产值12亿元,园区有企业8户。"
+    once = "园区(one)实现产值12亿元,通过(iso)认证。"
+    assert normalize(once).text == once   # two bracketed words are no glossed page
+
+
 def test_offsets_point_into_the_original_text():
     raw = "園區(qū)工業(yè)總產(chǎn)值達到１２３．４億元,同比增長(zhǎng)８％。"
     df = extract_facts(Document(doc_id="d", text=raw, zone="芜湖高新区", published="2020-06-01"))

@@ -48,6 +48,11 @@ PROJECT_AFTER_AMOUNT = named(
     "zones.project_after_amount", "before a zone-like name: an amount and 的, so the name is a project's",
     r"[亿万]元?[的得]$",
     examples=['100亿元的', '5万元的'], counter_examples=['全区的'])
+# 苏州工业园区广龙生物医药有限公司: a company named after its zone is no mention of the zone
+COMPANY_AFTER = named(
+    "zones.company_after", "right after a zone-like name: the rest of a company's name (…生物医药有限公司; matched there, so 与…公司 is not)",
+    r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团)",
+    examples=['广龙生物医药有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
@@ -203,7 +208,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
-            or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at))   # 超过…富阳区: a yardstick
+            or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at)) \
+            or bool(COMPANY_AFTER.match(text, m.end(), m.end() + 18))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
 
