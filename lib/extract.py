@@ -22,7 +22,7 @@ from lib.limits import (CONTEXT_CHARS, EXCERPT_CHARS, FIRST_YEAR, LAST_YEAR, MAX
                         MAX_SENTENCE_CHARS)
 from lib.figures.find import Figure, find_figures
 from lib.figures.tables import find_table_figures, merge_table_figures
-from lib.attach.context import (DocState, Sentence, multi_year_span,
+from lib.attach.context import (DocState, Sentence, last_starting_in, multi_year_span,
                          recent_starting_in, split_sentences, starting_in)
 from lib.normalize import normalize
 from lib.patterns import named
@@ -142,6 +142,20 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
     return [r for _, r in sent_rows]
 
 
+def _breakdown_period(st: DocState, s, fig: Figure, sent_rows: list[tuple[Figure, dict]]) -> str:
+    """累计实施项目214个,其中百亿级项目6个;…项目25个: the parts after 其中 (to the sentence's end,
+    unless a year is named again) share the running total's period."""
+    at = st.text.rfind("其中", s.start, fig.start)
+    if at < 0:
+        return ""
+    total = next((r for f, r in reversed(sent_rows) if f.end <= at), None)
+    if total is None or not (total["period"] == "multi-year" or total["period"].startswith("since-")):
+        return ""
+    if last_starting_in(st.cues, at, fig.start) is not None:
+        return ""   # 其中今年新引进20个: a year of its own
+    return total["period"]
+
+
 def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, dict]]) -> str:
     """The metric of a figure no alias names: a rate takes the figure's before it (55.66亿元,
     增长8.6%), an amount the last one of its kind in the sentence, else the unit's default."""
@@ -227,10 +241,8 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
     period = when.period_for(st, s, fig, clause_before, since, year, target)
-    if sent_rows and "其中" in clause_before and period == "year":
-        previous = sent_rows[-1][1]["period"]
-        if previous == "multi-year" or previous.startswith("since-"):
-            period = previous   # 累计实施项目214个,其中百亿级项目6个: the breakdown of a running total
+    if sent_rows and period == "year":
+        period = _breakdown_period(st, s, fig, sent_rows) or period
     zone, zone_source = where.zone_for(st, s, fig)
     subject = _subject(st, s, fig, clause_before, clause_start > s.start, subject_here)
     o_start, o_end = norm.to_original(fig.start), norm.to_original(fig.end - 1) + 1

@@ -139,6 +139,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: 
     metric = _pick(found)
     if metric == "project_investment" and fig.family == "money_usd" and found[-1][1].alias == "投资":
         return "foreign_investment"   # 投资1.2亿美元建设…: a foreign investor's money
+    if found and found[-1][1].alias == "投资" and fig.family == "percent" and measure == "growth":
+        return "fixed_asset_investment"   # 采矿业投资增长19%, 第二产业投资增长5%: a statistics breakdown
     if metric:
         return _unit_implied(fig, metric) if fig.family == "count" else metric
     if fig.family == "area":

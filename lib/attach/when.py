@@ -17,6 +17,10 @@ YEAR_WORDS_BEFORE = named(
     "when.year_words_before", "right before a figure: 上年的 (last year's), 从 (from), 提高到 (rose to)",
     r"(?:(?P<last_year>(?:上年|去年)的?)|(?P<from>从|由)|(?P<rise_to>(?:提高|增长|增加|上升|达)到))[ \t]*$",
     examples=['上年的', '从', '提高到'], counter_examples=['实现'])
+THIS_YEAR_BEFORE = named(
+    "when.this_year_before", "before 累计 in its clause: the running total is this year's (今年已累计)",
+    r"(?:今年|本年|当年|年内)(?:以来)?[\u4e00-\u9fff]{0,3}$",
+    examples=['今年已', '福绵区今年'], counter_examples=['建区以来'])
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 
 
@@ -81,9 +85,11 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
     multi = timeframe.MULTI_YEAR.search(clause_before)
     if multi:
         in_force = _part_year_in_force(st, s, fig)
-        if multi.group() == "累计" and in_force and clause_before[multi.end():multi.end() + 2] == "完成" \
-                and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
-            return in_force   # 1-10月,…累计完成: year to date, not a span of years
+        if multi.group() == "累计" and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
+            if in_force and clause_before[multi.end():multi.end() + 2] == "完成":
+                return in_force   # 1-10月,…累计完成: year to date, not a span of years
+            if THIS_YEAR_BEFORE.search(clause_before, 0, multi.start()):
+                return in_force or "year"   # 今年已累计签约项目11个: this year's running total
         return "multi-year"
     if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig):
         return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's
