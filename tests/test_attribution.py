@@ -73,6 +73,15 @@ CASES = [
      [dict(value=500, status="target", year=2025, qualifier="超")]),
     ("2023年,全区预计完成固定资产投资80亿元。", [dict(value=80, status="target")]),
     ("2023年,全区引进千人计划专家3人。", [dict(value=3, status="actual", metric="talent_count")]),
+    ("2022年,全区采矿业投资增长15.2%。",
+     [dict(value=15.2, measure="growth", metric="fixed_asset_investment")]),
+    ("2021年,累计开工项目120个,其中,道路项目30个;产业项目20个。",
+     [dict(value=120, period="multi-year"), dict(value=30, period="multi-year"), dict(value=20, period="multi-year")]),
+    ("2024年3月,该县今年已累计签约项目15个。", [dict(value=15, period="year", year=2024)]),
+    ("2023年,该项目建成投产后年产值可达8亿元。", [dict(value=8, status="target")]),
+    # --- zones
+    ("武汉东湖国家自主创新示范区2023年实现营业收入900亿元。", [dict(value=900, zone="武汉东湖自主创新示范区")]),
+    ("2023年,苏州工业园区某某医药有限公司与梅江区签约项目1个。", [dict(value=1, zone="梅江区")]),
     # --- not facts
     ("2023年,全区召开会议12次,走访5个城市,出台20条政策。", []),
     ("该区在全省排名第3位,连续10年位居前列,建区30周年。", []),

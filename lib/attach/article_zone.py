@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lib.attach.zones import _PROVINCES, ZoneMention, generic_form, same_zone
+from lib.attach.zones import _PROVINCES, ZoneMention, generic_form, is_bonded, same_zone
 from lib.reference import gazetteer
 
 
@@ -40,9 +40,13 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     first_seen = {}
     head = min(len(text), 300)
     for i, m in enumerate(list(title_mentions) + list(mentions)):
+        if m.aside and not is_bonded(m.name):
+            continue   # a yardstick, a company's name, an aside in brackets: not what the article is about
         score[m.name] += 2 if (i < len(title_mentions) or m.start < head) else 1
         score[m.name] += 0.5 if m.strong else 0
         first_seen.setdefault(m.name, i)
+    if not score:
+        return ""
     named_ends = {m.end for m in mentions}
     for generic in ("经开区", "高新区", "开发区", "新区"):
         n = sum(1 for g in re.finditer(generic, text) if g.end() not in named_ends)

@@ -27,6 +27,7 @@ LEADING_FUNCTION_CHARS = "据在对由于从向让使被将经与和及"
 NOT_NAME_TAGS = {"v", "vn", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "t", "m",
                  "q", "f", "a", "ad", "an", "y", "e", "o", "zg", "tg", "mq", "df"}  # never a place name
 PLACE_TAGS = {"ns", "nr", "nrt", "nz", "j", "nt"}
+COMMON_NOUN_TAGS = {"n", "vn", "an"}
 # Everything below is derived from the suffix table: a new suffix is one row there.
 # the short suffixes a canonical zone name ends with (经开区, 高新区, …, 示范区)
 ZONE_SUFFIXES = tuple(dict.fromkeys(CANONICAL_SUFFIX.get(s, s) for s in STRONG_SUFFIXES))
@@ -123,6 +124,8 @@ def _prefix_of(run: str, strong: bool) -> str:
     tag = _tag(last)
     if ((tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS)) and not gazetteer.is_place(last):
         return ""   # jieba's tag says no name, and the gazetteer knows no such place (兴化 is one: tagged v)
+    if tag in NOT_NAME_TAGS and len(words) >= 2 and prefix == last and _tag(words[-2]) in COMMON_NOUN_TAGS:
+        return ""   # 文化金融合作实验区: a place that is also a word (合作), read as one after a noun
     if prefix.endswith("市") and len(prefix) >= 3:
         prefix = prefix[:-1]   # 长垣市经济开发区 -> 长垣经开区
     return prefix
@@ -230,7 +233,7 @@ def _checked_strong_name(name: str, prefix: str) -> str:
     catalogued = gazetteer.catalogued_zone(name)
     if catalogued:
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
-    return name if gazetteer.has_place(prefix) else ""
+    return name if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names() else ""
 
 
 def _known_division(prefix: str, suffix: str) -> bool:

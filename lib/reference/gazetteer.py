@@ -229,3 +229,12 @@ def zone_suffixes() -> tuple[list[str], list[str], dict[str, str]]:
 def catalogued_zone(name: str) -> str:
     """The canonical name of a catalogued national zone written as `name`, or ''."""
     return _zone_forms().get(name, "")
+
+
+@lru_cache(maxsize=1)
+def zone_proper_names() -> frozenset:
+    """Catalogued zones' names written without a zone suffix (中关村, 北京亦庄, 光谷): a zone
+    named after one (中关村国家自主创新示范区) has a known place part."""
+    strong, _, canonical = zone_suffixes()
+    suffixes = tuple(set(strong) | set(canonical.values()) | {"园", "园区", "城"})
+    return frozenset(w for w in _zone_forms() if len(w) >= 2 and not w.endswith(suffixes))
