@@ -33,7 +33,7 @@ DEFAULT_COUNT_METRIC = {"家": "enterprise_count", "户": "enterprise_count", "�
                         "支": "platform_count", "处": "infrastructure", "条": "infrastructure",
                         "个": "project_count", "座": "infrastructure", "人次": "other", "辆": "other",
                         "间": "other", "台": "other", "套": "other"}
-GOODS_UNITS = {"辆", "间", "台", "套"}   # vehicles, rooms, machines: products, not organisations
+GOODS_UNITS = {"辆", "间", "台", "套", "人次"}   # vehicles, rooms, machines, visits: not organisations nor talent
 CUT_BEFORE_SHARE_OR_GAP = named(
     "attribute.cut_before_share_or_gap", "a share's denominator or a gap's benchmark starts here: words after it name no metric of the figure",
     r"占|高于|低于|快于|慢于|高出|拉动|较|比(?!增|重)|相当于",
