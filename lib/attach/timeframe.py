@@ -93,8 +93,10 @@ PERIOD_CUE = named(
     counter_examples=["全年目标", "近半年", "11月", "11-12月"])
 MULTI_YEAR = named(
     "timeframe.multi_year", "a figure over several years (每年, 年均, 累计)",
-    r"每年|年均|两年平均|三年平均|累计|历年",
-    examples=['年均增长', '累计完成'], counter_examples=['全年'])
+    r"""每年|年均|两年平均|三年平均|累计|历年
+      | (?<![\d今去明当上本前全半底度])年(?=可|吞吐|处理能力)     # 年可实现销售收入, 年吞吐货物: a yearly capacity""",
+    examples=['年均增长', '累计完成', '建成后年可实现销售收入', '港区年吞吐货物'],
+    counter_examples=['全年', '2022年吞吐量', '今年可实现'])
 # govern up to a semicolon: 近年来, 十年来, 五年来, 多年来 (not 2015年来: that is since-2015)
 MULTI_YEAR_OPENING = named(
     "timeframe.multi_year_opening", "a sentence over several years with no start (近年来, 五年来)",
