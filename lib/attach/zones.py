@@ -233,7 +233,9 @@ def _checked_strong_name(name: str, prefix: str) -> str:
     catalogued = gazetteer.catalogued_zone(name)
     if catalogued:
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
-    return name if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names() else ""
+    if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names():
+        return name
+    return name if _tag(prefix) == "ns" else ""   # 辽东湾新区: a place jieba's dictionary knows (a bay, a basin)
 
 
 def _known_division(prefix: str, suffix: str) -> bool:
