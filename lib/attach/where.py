@@ -40,12 +40,17 @@ def _generic_zone(st: DocState, at: int) -> str:
 def update_sticky_zone(st: DocState, s: Sentence) -> None:
     """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
     last_named, last_generic, name = -1, -1, ""
+    names_article_zone = False
     mentions, generic = st.mentions, st.generic
     while st.mention_i < len(mentions) and mentions[st.mention_i].start < s.end:
         m = mentions[st.mention_i]
         if not m.aside:
             last_named, name = m.start, m.name
+            names_article_zone = names_article_zone or zones.same_zone(m.name, st.zone)
         st.mention_i += 1
+    if names_article_zone and zones.is_county(name) and not zones.same_zone(name, st.zone):
+        name = st.zone   # 七里河区和陇西县签订协议: two governments' joint act; what follows is still the
+        #                  article's (a zone named with its county, 嘉善县…嘉善经开区, does take over)
     while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
         last_generic = generic[st.generic_i]
         st.generic_i += 1
