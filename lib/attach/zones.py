@@ -52,7 +52,7 @@ PROJECT_AFTER_AMOUNT = named(
 # 苏州工业园区广龙生物医药有限公司: a company named after its zone is no mention of the zone
 COMPANY_AFTER = named(
     "zones.company_after", "right after a zone-like name: the rest of a company's name (…生物医药有限公司; matched there, so 与…公司 is not)",
-    r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团)",
+    r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)",
     examples=['广龙生物医药有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
