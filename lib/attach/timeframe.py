@@ -102,14 +102,32 @@ MULTI_YEAR_OPENING = named(
     "timeframe.multi_year_opening", "a sentence over several years with no start (近年来, 五年来)",
     r"近年来|近几年|近两年|近三年|近五年|多年来|(?<![\d年])(?:[两二三四五六七八九十]|十[一二三四五])年来",
     examples=['近年来', '五年来'], counter_examples=['2015年来'])
-ERA_CLUES = [  # (pattern, how to get the year)
-    (re.compile(r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年"), 1949),
-    (re.compile(r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞"), 1949),
-    (re.compile(r"建党(\d{2,3}|[一二三四五六七八九十百]+)周年"), 1921),
-    (re.compile(r"改革开放(\d{2}|[一二三四五六七八九十]+)周年"), 1978),
+# An undated page's era, when it names no year it reports on: (pattern, year of its number 1)
+ERA_CLUES = [
+    (named("timeframe.era_prc_anniversary", "新中国成立70周年: 1949 + N",
+           r"新中国成立(\d{2,3}|[一二三四五六七八九十]+)周年", examples=["庆祝新中国成立70周年"]), 1949),
+    (named("timeframe.era_prc_birthday", "新中国70华诞: 1949 + N",
+           r"新中国(\d{2,3}|[一二三四五六七八九十]+)华诞", examples=["喜迎新中国七十华诞"]), 1949),
+    (named("timeframe.era_party_anniversary", "建党100周年: 1921 + N",
+           r"建党(\d{2,3}|[一二三四五六七八九十百]+)周年", examples=["庆祝建党100周年"]), 1921),
+    (named("timeframe.era_reform_anniversary", "改革开放40周年: 1978 + N",
+           r"改革开放(\d{2}|[一二三四五六七八九十]+)周年", examples=["纪念改革开放40周年"]), 1978),
 ]
-FIXED_ERA_CLUES = [(re.compile(r"两年平均"), 2021), (re.compile(r"十四五.{0,2}开局之年"), 2021),
-                   (re.compile(r"十三五.{0,2}收官之年"), 2020)]
+# 学习贯彻党的十八大精神: the N-th party congress met in 1987 + 5 (N - 13); a page studying its
+# report is of that year or later, so the congress year is the page's era when nothing else says
+PARTY_CONGRESS = named(
+    "timeframe.era_party_congress", "a party congress's report or spirit studied (党的十八大精神): 1987 + 5 (N - 13)",
+    r"党的(十[三四五六七八九]|二十[一二]?)大(?:报告|精神|胜利召开|召开)",
+    examples=["认真学习贯彻落实党的十八大报告中提出的", "深入学习党的二十大精神"],
+    counter_examples=["十八大以来", "党的十八大以来"])
+FIXED_ERA_CLUES = [
+    (named("timeframe.era_two_year_average", "两年平均 (the 2020-21 average): 2021", r"两年平均",
+           examples=["两年平均增长5%"]), 2021),
+    (named("timeframe.era_plan_opening", "十四五开局之年: 2021", r"十四五.{0,2}开局之年",
+           examples=["“十四五”开局之年"]), 2021),
+    (named("timeframe.era_plan_closing", "十三五收官之年: 2020", r"十三五.{0,2}收官之年",
+           examples=["“十三五”收官之年"]), 2020),
+]
 
 
 @dataclass(slots=True)
@@ -206,6 +224,9 @@ def infer_article_year(text: str, cues: list[YearCue]) -> int | None:
     for pattern, year in FIXED_ERA_CLUES:
         if pattern.search(text):
             return year
+    m = PARTY_CONGRESS.search(text)
+    if m:
+        return 1987 + 5 * (_int(m.group(1)) - 13)
     return None
 
 
