@@ -55,6 +55,7 @@ STATEMENT_SCOPED = named(
     r"预计 | (?<![已经])(?:建成|投产|达产|达效)(?:投产|达产)?后",
     examples=["预计全年实现产值100亿元", "项目达产后,年可实现销售收入700亿元"], counter_examples=["估计"])
 STATEMENT_END = re.compile(r"[;；。]")
+LEADS_ITS_SENTENCE = 4   # 全年预计实现…;…;…。: an estimate that opens its sentence heads the whole list
 
 GOAL_AFTER = named(
     "status.goal_after", "after a figure: the figure is part of a goal named after it (…20家的目标)",
@@ -83,7 +84,7 @@ def target_spans(sentence: str) -> list[tuple[int, int]]:
         if i < len(actual_at):
             end = actual_at[i]
         for scoped, stops in ((CLAUSE_SCOPED, clause_ends), (STATEMENT_SCOPED, statement_ends)):
-            if scoped.fullmatch(m.group()):
+            if scoped.fullmatch(m.group()) and not (scoped is STATEMENT_SCOPED and m.start() <= LEADS_ITS_SENTENCE):
                 end = min(end, _next(stops, m.end(), end))
         spans.append((m.start(), end))
     return spans
