@@ -139,8 +139,8 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: 
     metric = _pick(found)
     if metric == "project_investment" and fig.family == "money_usd" and found[-1][1].alias == "投资":
         return "foreign_investment"   # 投资1.2亿美元建设…: a foreign investor's money
-    if found and found[-1][1].alias == "投资" and fig.family == "percent" and measure == "growth":
-        return "fixed_asset_investment"   # 采矿业投资增长19%, 第二产业投资增长5%: a statistics breakdown
+    if found and is_investment_growth(found[-1][1], fig.family, measure):
+        return "fixed_asset_investment"
     if metric:
         return _unit_implied(fig, metric) if fig.family == "count" else metric
     if fig.family == "area":
@@ -152,6 +152,12 @@ def metric_for(fig: Figure, segment: str, after: str, measure: str, clause_len: 
     if fig.family == "mass" and re.search(r"吞吐|货运|运量", segment):
         return "freight"
     return None
+
+
+def is_investment_growth(alias: lexicon.Alias, family: str, measure: str) -> bool:
+    """采矿业投资增长19%, 第二产业投资增长5%: a growth of bare 投资 is a statistics breakdown of
+    fixed-asset investment (a project's investment does not grow by a rate)."""
+    return alias.alias == "投资" and family == "percent" and measure == "growth"
 
 
 def _unit_implied(fig: Figure, metric: str) -> str:

@@ -118,7 +118,9 @@ def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, 
         if BENCHMARKS.search(pre_text):
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(figs[first].family, {"money"})
-        named = [a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        measure = rows[first]["measure"]
+        named = ["fixed_asset_investment" if attribute.is_investment_growth(a, figs[first].family, measure)
+                 else a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
         if not named:
             # the values mirror the figures listed just before, asides in brackets left out
             # (产值20.6亿元(…7602万元…)、收入26.9亿元、财政1.2亿元,分别增长82.7%、140.9%、58.9%)
