@@ -62,6 +62,9 @@ CASES = [
      [dict(value=8.1, metric="gdp"), dict(value=11.2, metric="tax_revenue"), dict(value=20.5, metric="foreign_trade")]),
     ("2016年至2018年,分别完成地区生产总值120.3亿元、131.6亿元、145亿元。",
      [dict(value=120.3, year=2016, metric="gdp"), dict(value=131.6, year=2017), dict(value=145, year=2018)]),
+    ("2022年,梅江区各园区投资较快,梅县区、平远县、蕉岭县投资分别增长10.3%、7.6%、12.1%。",
+     [dict(value=10.3, zone="梅县区", metric="fixed_asset_investment"), dict(value=7.6, zone="平远县"),
+      dict(value=12.1, zone="蕉岭县")]),
     # --- periods and years
     ("2019年1-8月份,全区规模以上工业总产值58亿元。", [dict(value=58, period="M1-8", year=2019)]),
     ("2019年1至9月,完成固定资产投资30亿元。", [dict(value=30, period="M1-9", year=2019)]),

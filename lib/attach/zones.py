@@ -160,8 +160,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
-                or (suffix == "区" and text[start - 1:start] == "县"):
-            continue   # 结对县区, 各县区: "counties and districts", not a name
+                or (suffix == "区" and text[start - 1:start] == "县" and not gazetteer.division_ending(run, "区")):
+            continue   # 结对县区, 各县区: "counties and districts", not a name (梅县区 is one)
         county = gazetteer.division_ending(run[:-1], "县") if strong and run.endswith("县") else ""
         if county:   # 息县经济开发区, 长兴县经济开发区: the county's own zone, named with it
             prefix = county + ("县" if len(county) == 1 else "")   # 息县经开区 keeps 县; 长兴经开区 (as 长垣市 -> 长垣)
