@@ -58,6 +58,8 @@ CASES = [
     ("2023年新建道路5条、18.5公里。",
      [dict(value=5, unit="条", metric="infrastructure"), dict(value=18.5, unit="公里", metric="infrastructure")]),
     # --- enumerations
+    ("2021年,肉类和蔬菜产量分别达到1.2万吨、2万吨和3万吨。",
+     [dict(value=12000, unit="吨"), dict(value=20000, unit="吨"), dict(value=30000, unit="吨")]),
     ("2021年,全区地区生产总值、税收收入、进出口总额分别增长8.1%、11.2%、20.5%。",
      [dict(value=8.1, metric="gdp"), dict(value=11.2, metric="tax_revenue"), dict(value=20.5, metric="foreign_trade")]),
     ("2016年至2018年,分别完成地区生产总值120.3亿元、131.6亿元、145亿元。",

@@ -87,6 +87,10 @@ def chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) ->
     return False
 
 
+# 0.51万吨和3.62万吨: a list goes on, no name follows the figure
+LIST_WORD_THEN_NUMBER = re.compile(r"[和及与][\d一二三四五六七八九十两]")
+
+
 def not_a_quantity(rule: str, family: str, text: str, start: int, end: int, after: str) -> bool:
     """What the spec (docs/spec/facts.md) says is not a fact, told by the words around the figure."""
     if rule == "count" and (NOT_COUNTED_AFTER.match(after)
@@ -98,7 +102,7 @@ def not_a_quantity(rule: str, family: str, text: str, start: int, end: int, afte
         return True   # a bare number glued to a word is a name, not an amount
     if rule == "multiple" and not GROWTH_VERB_BEFORE.search(text, max(0, start - 6), start):
         return True   # 是去年的1.6倍: a plain ratio
-    if family == "mass" and HAN.match(after[:1]) and (
+    if family == "mass" and HAN.match(after[:1]) and not LIST_WORD_THEN_NUMBER.match(text, end) and (
             not CAPACITY_BEFORE.search(text, max(0, start - 8), start) or PROJECT_NAME_AFTER.match(after)):
         return True   # 100万吨乙烯, 年产5万吨锂电材料项目: a plant's or project's name
     if rule == "count" and VISITS_BEFORE.search(text, max(0, start - 10), start):
