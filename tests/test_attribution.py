@@ -86,6 +86,9 @@ CASES = [
      [dict(value=15.2, measure="growth", metric="fixed_asset_investment")]),
     ("2021年,累计开工项目120个,其中,道路项目30个;产业项目20个。",
      [dict(value=120, period="multi-year"), dict(value=30, period="multi-year"), dict(value=20, period="multi-year")]),
+    ("2022年,近年来全区累计引进项目120个,企业总数达到720家。",
+     [dict(value=120, period="multi-year"), dict(value=720, period="year")]),
+    ("2022年,梅江区招商引资推介会在平远县会展中心举行,梅江区签约项目12个。", [dict(value=12, zone="梅江区")]),
     ("2024年3月,该县今年已累计签约项目15个。", [dict(value=15, period="year", year=2024)]),
     ("2023年,该项目建成投产后年产值可达8亿元。", [dict(value=8, status="target")]),
     # --- zones

@@ -21,6 +21,10 @@ THIS_YEAR_BEFORE = named(
     "when.this_year_before", "before 累计 in its clause: the running total is this year's (今年已累计)",
     r"(?:今年|本年|当年|年内)(?:以来)?[\u4e00-\u9fff]{0,3}$",
     examples=['今年已', '福绵区今年'], counter_examples=['建区以来'])
+REACHED_BEFORE = named(
+    "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到720家), today's",
+    r"(?:达到|达|突破|增至|增加到|增长到|提高到|提升到|升至)[ \t]*(?:约|近|超过|超)?[ \t]*$",
+    examples=['企业达到', '收入突破'], counter_examples=['年均增长', '累计完成'])
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 
 
@@ -91,8 +95,9 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
             if THIS_YEAR_BEFORE.search(clause_before, 0, multi.start()):
                 return in_force or "year"   # 今年已累计签约项目11个: this year's running total
         return "multi-year"
-    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig):
-        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's
+    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig) \
+            and not REACHED_BEFORE.search(clause_before):
+        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's, 企业达到720家 today's
     last = last_starting_in(st.periods, s.start, fig.start)
     if last is not None:
         return last.period

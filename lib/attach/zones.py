@@ -54,6 +54,11 @@ COMPANY_AFTER = named(
     "zones.company_after", "right after a zone-like name: the rest of a company's name (…生物医药有限公司; matched there, so 与…公司 is not)",
     r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)",
     examples=['广龙生物医药有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
+# 签约仪式在鹿泉经济开发区举办: the venue of an event is no subject of the article
+VENUE_AFTER = named(
+    "zones.venue_after", "right after a zone-like name that follows 在: an event held there (…举办)",
+    r"[\u4e00-\u9fff]{0,6}?(?:举办|举行|召开|开幕|开班|开营)",
+    examples=['举办', '会展中心隆重举行'], counter_examples=['实现产值'])
 # Words that end a run of text before a zone name: they are never part of its prefix.
 NOT_PLACE = "的在和与及对是为了把将从向到由于等"
 # the run of Chinese characters (at most 8, none of NOT_PLACE) right before a suffix
@@ -212,7 +217,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
             or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at)) \
-            or bool(COMPANY_AFTER.match(text, m.end(), m.end() + 18))   # 超过…富阳区: a yardstick
+            or bool(COMPANY_AFTER.match(text, m.end(), m.end() + 18)) \
+            or (text[at - 1:at] == "在" and bool(VENUE_AFTER.match(text, m.end(), m.end() + 10)))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
 
@@ -253,6 +259,8 @@ def same_zone(mention: str, zone: str) -> bool:
         return True
     if generic_form(mention) == zone or generic_form(zone) == mention:
         return True   # 烟台开发区 is the everyday name of 烟台经开区
+    if is_development_zone(mention) != is_development_zone(zone):
+        return False   # 鹿泉区 (the district) is not 鹿泉经开区 (its development zone)
     for suffix in (*ZONE_SUFFIXES, "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
             a, b = mention[: -len(suffix)], zone[: -len(suffix)]
