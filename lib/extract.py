@@ -241,6 +241,8 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         year = st.article_year   # 力争全年… / 每年至少…: a plan with no year of its own is for this year
         year_source = st.year_evidence
     period = when.period_for(st, s, fig, clause_before, since, year, target)
+    if cue_kind == "since-this-year" and period == "year":
+        period = st.report_period   # 今年以来 in a report on part of a year: that report's period
     if sent_rows and period == "year":
         period = _breakdown_period(st, s, fig, sent_rows) or period
     zone, zone_source = where.zone_for(st, s, fig)

@@ -198,3 +198,11 @@ def test_last_year_is_the_year_before_the_one_reported_on():
     text = "2021年,全区实现生产总值500亿元。三次产业结构由上年的4.1∶42.6∶53.3调整为3.6∶41.9∶54.5。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2022-07-18"))
     assert [f["year"] for f in facts if f["rule"] == "structure"] == [2020, 2020, 2020, 2021, 2021, 2021]
+
+
+def test_since_the_articles_own_year_is_its_reports_period():
+    text = "2022年以来,全区实施重大项目125个。截至10月底,已完成投资193亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2022-11-14"))
+    assert [(f["value"], f["year"], f["period"]) for f in facts] == [(125, 2022, "M1-10"), (193, 2022, "M1-10")]
+    undated = fact_rows(Document(doc_id="t", text="2021年以来,累计签约项目45个。"))
+    assert [f["period"] for f in undated] == ["since-2021"]

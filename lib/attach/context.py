@@ -145,6 +145,8 @@ class DocState:
             self.default_period = headline_period(title, timeframe.find_period_cues(title))
         if self.default_period == "year" and doc.title:
             self.default_period = lead_period(text, full_title, self.periods)
+        self.report_period = self.default_period if self.default_period != "year" else \
+            timeframe.most_named_part_year(self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject

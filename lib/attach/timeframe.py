@@ -294,3 +294,12 @@ def find_period_cues(text: str) -> list[PeriodCue]:
             p = "year"
         out.append(PeriodCue(m.start(), m.end(), p))
     return out
+
+
+def most_named_part_year(periods: list[PeriodCue]) -> str:
+    """The part of the year an article names most (its report's period), or 'year'."""
+    counts = Counter(p.period for p in periods if p.period != "year")
+    if not counts:
+        return "year"
+    best = max(counts.values())
+    return next(p.period for p in periods if counts.get(p.period) == best)

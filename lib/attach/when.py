@@ -74,8 +74,8 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
     if cue.kind == "since":
         since = cue.year if cue.year is not None else st.article_year
         word = text[cue.start:cue.end]
-        if word.startswith("今年") or word.startswith("本年"):
-            return st.article_year, "", "since-this-year", evidence
+        if word.startswith("今年") or word.startswith("本年") or (since and since == st.article_year and st.year_source != "inferred"):
+            return st.article_year, "", "since-this-year", evidence   # 今年以来, 2022年以来 in a 2022 page
         return st.article_year, f"since-{since}" if since else "", "since", evidence
     if cue.kind == "now":
         return st.article_year, "", "now", evidence
