@@ -73,6 +73,8 @@ def iter_fact_rows(doc: Document) -> Iterator[list[dict]]:
     st = DocState(doc, text, doc.text)
     fig_i, n = 0, len(figures)
     for s in split_sentences(text):
+        if fig_i == n:
+            break   # no figure after here: the rest of the page (its junk tail too) changes nothing
         st.new_paragraph(s.paragraph)
         sentence = text[s.start:s.end]
         while fig_i < n and figures[fig_i].start < s.start:
