@@ -97,6 +97,8 @@ CASES = [
     ("2021年1-7月,洞庭湖新区规模以上工业总产值完成600亿元。", [dict(value=600, zone="洞庭湖新区", period="M1-7")]),
     ("梅江区招商推介会举行。2023年,梅江区与平远县签订友好合作协议。当日共签约项目12个,总投资80亿元。",
      [dict(value=12, zone="梅江区"), dict(value=80, zone="梅江区")]),
+    ("2021年上半年,长春新区GDP完成441亿元,增速领跑东北国家级新区。", [dict(value=441, zone="长春新区")]),
+    ("2025年,横州市税收收入增长18.46%,排南宁市县域第一。", [dict(value=18.46, zone="横州市")]),
     # --- not facts
     ("2023年,全区召开会议12次,走访5个城市,出台20条政策。", []),
     ("该区在全省排名第3位,连续10年位居前列,建区30周年。", []),
@@ -206,3 +208,9 @@ def test_since_the_articles_own_year_is_its_reports_period():
     assert [(f["value"], f["year"], f["period"]) for f in facts] == [(125, 2022, "M1-10"), (193, 2022, "M1-10")]
     undated = fact_rows(Document(doc_id="t", text="2021年以来,累计签约项目45个。"))
     assert [f["period"] for f in undated] == ["since-2021"]
+
+
+def test_a_heading_that_reports_goals_met_is_no_plan():
+    text = "主要指标达到预期目标\n前6月,全区实现地区生产总值110亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2020-09-08"))
+    assert [(f["value"], f["status"]) for f in facts] == [(110, "actual")]

@@ -30,8 +30,8 @@ WORK_REPORT_HEAD = named(
     examples=['2024年政府工作报告', '政 府 工 作 报 告'], counter_examples=['工作会议'])
 PLAN_HEADING = named(
     "context.plan_heading", "a heading of plans: its paragraph's figures are targets",
-    r"(?:主要)?预期目标|奋斗目标是|目标任务",
-    examples=['主要预期目标', '目标任务'], counter_examples=['主要成绩'])
+    r"(?<!达到)(?<!实现)(?<!完成)(?:主要)?预期目标|奋斗目标是|(?<!完成)目标任务",
+    examples=['主要预期目标', '目标任务'], counter_examples=['主要成绩', '主要指标达到预期目标'])
 QUESTION = named(
     "context.question", "an interviewer's line (问: / 记者:)",
     r"[ \t]*(?:问|记者|主持人)[:：]",

@@ -184,8 +184,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
-        if suffix == "县" and text[m.end():m.end() + 1] in ("城",):
-            continue
+        if suffix == "县" and text[m.end():m.end() + 1] in ("城", "域"):
+            continue   # 县城, 南宁市县域第一: the county town, the county level
         if county:
             pass
         elif strong and ("区" in run or "县" in run):
