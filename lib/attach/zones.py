@@ -241,7 +241,18 @@ def _checked_strong_name(name: str, prefix: str) -> str:
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
     if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names():
         return name
-    return name if _tag(prefix) == "ns" else ""   # 辽东湾新区: a place jieba's dictionary knows (a bay, a basin)
+    if _tag(prefix) == "ns" or _part_of_a_place(prefix):
+        return name   # 辽东湾新区: a place jieba's dictionary knows (a bay, a basin); 盘北: 盘县's north
+    return ""
+
+
+DIRECTIONS = "东南西北"
+
+
+def _part_of_a_place(prefix: str) -> bool:
+    """盘北, 渝北, 皖南: a place's first character and a direction (the part of it a zone is in)."""
+    return len(prefix) == 2 and prefix[1] in DIRECTIONS and prefix not in NOT_PREFIX_WORDS \
+        and prefix[0] in gazetteer.first_characters()
 
 
 def _known_division(prefix: str, suffix: str) -> bool:

@@ -238,3 +238,14 @@ def zone_proper_names() -> frozenset:
     strong, _, canonical = zone_suffixes()
     suffixes = tuple(set(strong) | set(canonical.values()) | {"园", "园区", "城"})
     return frozenset(w for w in _zone_forms() if len(w) >= 2 and not w.endswith(suffixes))
+
+
+@lru_cache(maxsize=1)
+def first_characters() -> frozenset:
+    """The first characters of the catalogued places' short names and of the provinces' one-character
+    names (皖, 豫 …): 盘 (盘州), 皖."""
+    return frozenset(p.short[0] for p in places() if p.short) | frozenset(PROVINCE_CHARACTERS)
+
+
+# the provinces' one-character names (皖北, 豫东, 苏南 …)
+PROVINCE_CHARACTERS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新蒙港澳台"
