@@ -215,3 +215,14 @@ def test_a_heading_that_reports_goals_met_is_no_plan():
     text = "主要指标达到预期目标\n前6月,全区实现地区生产总值110亿元。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2020-09-08"))
     assert [(f["value"], f["status"]) for f in facts] == [(110, "actual")]
+
+
+def test_a_citys_report_is_about_the_city_and_its_clauses_on_the_city_are_its():
+    text = ("1至7月全市园区实现增加值348亿元\n据统计,梅州市工业园区经济运行良好。1-7月,全市工业园区实现工业增加值348亿元,"
+            "同比增长7.6%。梅州市新签约项目26个。")
+    facts = fact_rows(Document(doc_id="t", text=text, published="2016-08-20"))
+    assert {f["zone"] for f in facts} == {"梅州市"}
+    in_a_zone = ("2023年,梅江区实现地区生产总值200亿元,增速高于全省2.5个百分点、全市1.3个百分点,总量全市第一。"
+                 "全市实现地区生产总值900亿元。")
+    zones_of = [(f["value"], f["zone"]) for f in fact_rows(Document(doc_id="t", text=in_a_zone))]
+    assert zones_of[:3] == [(200, "梅江区"), (2.5, "梅江区"), (1.3, "梅江区")]

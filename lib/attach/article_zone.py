@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lib.attach.zones import _PROVINCES, ZoneMention, generic_form, is_bonded, same_zone
+from lib.attach.zones import (_PROVINCES, CITY_REFERENCES, ZoneMention, generic_form, is_bonded, is_city_subject,
+                              same_zone)
+
+CITY_REFERENCE = re.compile("|".join(CITY_REFERENCES))
 from lib.reference import gazetteer
 
 
@@ -30,10 +33,13 @@ def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
     return longer.most_common(1)[0][0] if longer else zone
 
 
-def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: list[ZoneMention] = ()) -> str:
+def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: list[ZoneMention] = (),
+                       city_mentions: list[ZoneMention] = ()) -> str:
     """The zone the article is about: most mentioned, a named-zone suffix counting the
-    generic references with that suffix, mentions near the top (or in a manifest's title that
-    the text lacks) counting double."""
+    generic references with that suffix (全市 counting for a city), mentions near the top (or in
+    a manifest's title that the text lacks) counting double. A prefecture-level city (上饶市)
+    competes as a report's subject; the cities are weighed after the zones, so a tie is the zone's."""
+    mentions = sorted(list(mentions) + list(city_mentions), key=lambda m: m.start) if city_mentions else mentions
     if not mentions and not title_mentions:
         return ""
     score: Counter = Counter()
@@ -53,6 +59,10 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
         for name in score:
             if name.endswith(generic):
                 score[name] += 0.75 * n
+    n = sum(1 for g in CITY_REFERENCE.finditer(text) if is_city_subject(text, g.start()))
+    for name in score:
+        if name.endswith("市"):
+            score[name] += 0.75 * n   # 全市实现…: the city's (a county-level city's too)
     # a zone and its other spellings (滨海新区 / 天津滨海新区, 安巢 / 安徽巢湖) form one cluster
     names = sorted(score, key=lambda n: (-score[n], first_seen[n]))
     cluster = [n for n in names if same_zone(n, names[0]) or same_zone(names[0], n)]

@@ -8,6 +8,7 @@ period named last in the paragraph, a heading's section, the zone named last, th
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 
@@ -112,13 +113,14 @@ class DocState:
     def __init__(self, doc: Document, text: str, raw: str):
         self.text = text
         self.mentions = Sorted(zones.find_zone_mentions(text))
+        cities = zones.find_city_mentions(text, self.mentions)
         # a manifest's title counts as a headline when the text does not start with it
         full_title = normalize(doc.title.strip()).text if doc.title and doc.title.strip() else ""   # once
         title = full_title if full_title and doc.title.strip()[:12] not in text[:300] else ""
         headline = headline_mentions(full_title, text)   # found once: the zone, and its evidence below
         self.zone = zones.canonical_zone(doc.zone) if doc.zone else \
             headline_zone(headline, self.mentions) or \
-            article_zone.infer_article_zone(text, self.mentions, headline if title else [])
+            article_zone.infer_article_zone(text, self.mentions, headline if title else [], cities)
         if self.zone and not doc.zone:
             self.zone = article_zone.fullest_form(self.zone, self.mentions)
         self.cues = Sorted(timeframe.find_year_cues(text))
@@ -136,6 +138,10 @@ class DocState:
         self.speaks_of_last_year = bool(LAST_YEAR_WORDS.search(text)) or bool(
             self.article_year and f"{self.article_year - 1}年" in text)
         self.zone_evidence = zone_evidence(doc, self.zone, self.mentions, headline)
+        # whose 全市 / 我市 it is: the article's zone when it is a city, else the city it names most
+        named_cities = Counter(m.name for m in cities if not m.aside)
+        self.city = self.zone if self.zone.endswith("市") else \
+            (named_cities.most_common(1)[0][0] if named_cities else "")
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
@@ -150,8 +156,10 @@ class DocState:
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}
         # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
+        # 全市 only where it opens a clause as its subject (高于全省、全市1.3个百分点, 全市第一: yardsticks)
         self.generic = [g.start() for g in zones.GENERIC_REFERENCE.finditer(text)
-                        if g.start() not in named_at and not BENCHMARK_BEFORE.search(text, max(0, g.start() - 2), g.start())]
+                        if g.start() not in named_at and not BENCHMARK_BEFORE.search(text, max(0, g.start() - 2), g.start())
+                        and (not g.group().endswith("市") or zones.is_city_subject(text, g.start()))]
         # carried state
         self.paragraph = -1
         self.para_cue: timeframe.YearCue | None = None

@@ -34,6 +34,8 @@ def _generic_zone(st: DocState, at: int) -> str:
     if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
             and st.last_dev_zone:
         return st.last_dev_zone
+    if word.startswith(zones.CITY_REFERENCES):
+        return st.city or st.speaker_zone   # 全市实现…: the city's figure, not the zone's
     return st.speaker_zone
 
 

@@ -34,9 +34,23 @@ ZONE_SUFFIXES = tuple(dict.fromkeys(CANONICAL_SUFFIX.get(s, s) for s in STRONG_S
 _FIRST_CHARS = "".join(sorted({s[0] for s in STRONG_SUFFIXES + WEAK_SUFFIXES} | {"国"}))
 SUFFIX_RE = re.compile(f"(?=[{_FIRST_CHARS}])(?:国家级|国家)?(" + "|".join(STRONG_SUFFIXES + WEAK_SUFFIXES) + ")")
 GENERIC_REFERENCE = named(
-    "zones.generic_reference", "a generic reference: the article's zone (全区, 我县, 开发区)",
-    r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区)",
-    examples=['全区实现', '该县', '开发区完成'], counter_examples=['区域'])
+    "zones.generic_reference", "a generic reference: the article's zone (全区, 我县, 开发区), or its city (全市)",
+    r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区|全市|我市|本市|该市)",
+    examples=['全区实现', '该县', '开发区完成', '全市实现'], counter_examples=['区域'])
+CITY_REFERENCES = ("全市", "我市", "本市", "该市")   # the city's, not the zone's
+CITY_PARKS_SUFFIXES = ("工业园区",)   # 上饶市工业园区: all the city's parks
+# 1-7月,全市工业园区实现…: 全市 opening a clause is its subject; 高于全省、全市1.3个百分点, 增速全市第二,
+# 占全市30% are yardsticks
+CITY_SUBJECT_AFTER = named(
+    "zones.city_subject_after", "after 全市 opening a clause: no ranking or yardstick (全市第一, 全市平均)",
+    r"(?!第|排名|排位|前列|平均|同期|水平|的|比重|总量|[\d一二三四五六七八九十])",
+    examples=['工业园区实现'], counter_examples=[])
+CLAUSE_OPENERS = frozenset(",，。;；:：\n \t")
+
+
+def is_city_subject(text: str, at: int) -> bool:
+    """全市 / 我市 at `at` opens its clause and is what the clause is about."""
+    return (at == 0 or text[at - 1] in CLAUSE_OPENERS) and bool(CITY_SUBJECT_AFTER.match(text, at + 2))
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
 BENCHMARK_BEFORE = named(
     "zones.benchmark_before", "before a zone's name: a yardstick (对标苏州工业园区), not the subject",
@@ -204,6 +218,9 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if strong and not gazetteer.has_place(prefix):
             prefix = _from_place(run, prefix)   # 山西转型综改示范区: the name starts at its place
         name = canonical_zone(prefix + suffix)
+        if suffix in CITY_PARKS_SUFFIXES and text[start - 1:start] == "市" and prefix + "市" in gazetteer.city_names() \
+                and not gazetteer.catalogued_zone(name):
+            continue   # 上饶市工业园区: the city's parks together, a report on the city (not one zone)
         if strong:
             name = _checked_strong_name(name, prefix)
             if not name:
@@ -220,6 +237,27 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             or bool(COMPANY_AFTER.match(text, m.end(), m.end() + 18)) \
             or (text[at - 1:at] == "在" and bool(VENUE_AFTER.match(text, m.end(), m.end() + 10)))   # 超过…富阳区: a yardstick
         out.append(ZoneMention(at, m.end(), name, strong, aside))
+    return out
+
+
+def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[ZoneMention]:
+    """Prefecture-level cities named in the text (上饶市, 晋中市), not as a zone's place
+    (宁波市杭州湾新区 is the zone's mention) nor as a yardstick (占南宁市的…)."""
+    cities, out = gazetteer.city_names(), []
+    taken = [(m.start, m.end) for m in zone_mentions]
+    i = text.find("市")
+    while i != -1:
+        for length in (4, 3, 2):
+            start = i + 1 - length
+            name = text[start:i + 1] if start >= 0 else ""
+            if name in cities:
+                inside = any(a <= start < b for a, b in taken)
+                aside = not BENCHMARK_CHARS.isdisjoint(text[max(0, start - 10):start]) \
+                    and bool(BENCHMARK_BEFORE.search(text, max(0, start - 10), start))
+                if not inside:
+                    out.append(ZoneMention(start, i + 1, name, False, aside or text[start - 1:start] == "占"))
+                break
+        i = text.find("市", i + 1)
     return out
 
 

@@ -249,3 +249,9 @@ def first_characters() -> frozenset:
 
 # the provinces' one-character names (皖北, 豫东, 苏南 …)
 PROVINCE_CHARACTERS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新蒙港澳台"
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset:
+    """The full names of prefecture-level cities (上饶市, 晋中市): the subject of a city's report."""
+    return frozenset(p.name for p in places() if p.level == "city" and p.name.endswith("市"))
