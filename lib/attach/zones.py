@@ -170,12 +170,15 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         suffix = m.group(1)
         strong = suffix in STRONG_SUFFIXES
         start = m.start()
-        if not strong and start and text[start - 1] in GENERIC_BEFORE_WEAK:
-            continue   # 全区, 园区, 该县 …: the common case, no name to look for
+        if not strong and start and text[start - 1] in GENERIC_BEFORE_WEAK \
+                and not any(gazetteer.is_division(text[start - k:m.end()]) for k in (2, 3) if start >= k):
+            continue   # 全区, 园区, 该县 …: the common case, no name to look for (梁园区 is a district)
         if suffix == "市" and text[max(0, start - 2):start] not in gazetteer.division_last_chars("市"):
             continue   # 城市, 上市, 超市: no county-level city ends there (a cheap test first)
         before = RUN_BEFORE.search(text, max(0, start - 8), start)
         run = before.group() if before else ""
+        if not run and not strong and _function_char_division(text, start, suffix):
+            run = text[start - 1]   # 和县, 于都县, 将乐县: a name that starts with 和 / 于 / 将
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
@@ -194,6 +197,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 prefix = prefix or _prefix_of(run, strong or suffix == "县")   # 广信区, 息县: the table knows them
         if not prefix:
             continue
+        if len(prefix) == 1 and not strong and _glued_before(text, start - 1):
+            continue   # 代理县长: 理 belongs to the word before it, no 理县 is named
         if suffix == "市" and (not prefix or text[m.end():m.end() + 1] == "场"):
             continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
@@ -245,6 +250,7 @@ def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[Zone
     (宁波市杭州湾新区 is the zone's mention) nor as a yardstick (占南宁市的…)."""
     cities, out = gazetteer.city_names(), []
     taken = [(m.start, m.end) for m in zone_mentions]
+    zone_starts = {m.start for m in zone_mentions}
     i = text.find("市")
     while i != -1:
         for length in (4, 3, 2):
@@ -254,11 +260,37 @@ def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[Zone
                 inside = any(a <= start < b for a, b in taken)
                 aside = not BENCHMARK_CHARS.isdisjoint(text[max(0, start - 10):start]) \
                     and bool(BENCHMARK_BEFORE.search(text, max(0, start - 10), start))
-                if not inside:
+                if not inside and i + 1 not in zone_starts:   # 商丘市梁园区: the district's city
                     out.append(ZoneMention(start, i + 1, name, False, aside or text[start - 1:start] == "占"))
                 break
         i = text.find("市", i + 1)
     return out
+
+
+def _function_char_division(text: str, start: int, suffix: str) -> bool:
+    """和县 at a clause's start or after its province or city (安徽和县, 马鞍山市和县): a division
+    whose name is a function character; 市和县两级 is "the city and the counties"."""
+    if start < 1 or text[start - 1] not in NOT_PLACE or not gazetteer.is_division(text[start - 1] + suffix):
+        return False
+    if start == 1 or text[start - 2] in CLAUSE_OPENERS or text[start - 2] in "(（“\"—在":
+        return True
+    return bool(gazetteer.place_ending(text[max(0, start - 6):start - 1].rstrip("省市")))
+
+
+def _glued_before(text: str, at: int) -> bool:
+    """The character at `at` ends a word that begins before it (代理|县长: 理 is 代理's)."""
+    if at <= 0 or not HAN_CHAR.match(text, at - 1):
+        return False
+    lo = max(0, at - 3)
+    pos = lo
+    for word in _jieba().lcut(text[lo:at + 3]):
+        if pos < at < pos + len(word):
+            return True
+        pos += len(word)
+    return False
+
+
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _from_place(run: str, prefix: str) -> str:
