@@ -73,6 +73,10 @@ CASES = [
     ("2019年前三季度,实现地区生产总值300亿元。", [dict(value=300, period="Q1-3", year=2019)]),
     ("2019年一季度,实现营业收入50亿元。", [dict(value=50, period="Q1", year=2019)]),
     ("2021年以来,累计签约项目45个。", [dict(value=45, period="since-2021")]),
+    ("2016年,实现地区生产总值189亿元,是2011年的1.74倍;一般公共预算收入10.6亿元。",
+     [dict(value=189, year=2016), dict(value=10.6, year=2016)]),
+    ("自2011年首届民企洽谈会以来,该市累计对接项目66个,计划总投资1538亿元。",
+     [dict(value=66, period="since-2011"), dict(value=1538, period="since-2011")]),
     # --- status
     ("力争到2025年,地区生产总值突破500亿元。",
      [dict(value=500, status="target", year=2025, qualifier="超")]),
@@ -229,3 +233,9 @@ def test_a_citys_report_is_about_the_city_and_its_clauses_on_the_city_are_its():
                  "全市实现地区生产总值900亿元。")
     zones_of = [(f["value"], f["zone"]) for f in fact_rows(Document(doc_id="t", text=in_a_zone))]
     assert zones_of[:3] == [(200, "梅江区"), (2.5, "梅江区"), (1.3, "梅江区")]
+
+
+def test_a_work_reports_title_line_dates_no_section():
+    text = "2015年某某区政府工作报告\n各位代表:2014年工作回顾。全区实现生产总值1101亿元。(一)经济运行稳中有进。完成固定资产投资786亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text))
+    assert [(f["value"], f["year"]) for f in facts] == [(1101, 2014), (786, 2014)]

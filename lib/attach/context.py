@@ -184,7 +184,8 @@ class DocState:
         if not has_figures and s.end - s.start <= 30 and is_heading(self.text, s):
             cues = [c for c in starting_in(self.cues, s.start, s.end) if c.kind not in ("comparison", "from", "founded", "date")]
             periods = starting_in(self.periods, s.start, s.end)
-            self.section_cue = cues[-1] if cues else None
+            # 2015年…政府工作报告 as a title line: the year it is delivered, not the year of the section below
+            self.section_cue = cues[-1] if cues and not WORK_REPORT_HEAD.search(sentence) else None
             self.section_period = periods[-1].period if periods else ""
             self.section_target = bool(PLAN_HEADING.search(sentence))
             self.para_target = self.section_target

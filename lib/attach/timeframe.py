@@ -44,6 +44,10 @@ SINCE_AFTER = named(
     "timeframe.since_after", "after a year: a running total since it (2015年8月获批以来)",
     r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[\u4e00-\u9fff]{0,8}?以来",
     examples=['以来', '8月30日获批以来'], counter_examples=['底'])
+LONG_SINCE_AFTER = named(
+    "timeframe.long_since_after", "after 自/从 and a year: an event's name, then 以来 (自2011年首届民企洽谈会以来)",
+    r"[^,，。;；!?！？\n]{0,20}?以来",
+    examples=['福建省首届民企洽谈会以来'], counter_examples=['起,全区'])
 DATE_AFTER = named(
     "timeframe.date_after", "after a year: a date (2013年02月05日), not the year reported on",
     r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
@@ -165,8 +169,11 @@ def find_year_cues(text: str) -> list[YearCue]:
             year = int(m.group("explicit"))
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 continue   # 1948年: before the range of years a fact may have (the schema's)
-            if m.group("etail") is None and SINCE_AFTER.match(text, m.end()):
+            if m.group("etail") is None and (SINCE_AFTER.match(text, m.end()) or (
+                    before.endswith(("自", "从")) and LONG_SINCE_AFTER.match(text, m.end()))):
                 kind = "since"  # 自2015年8月30日获批以来: a running total since that year
+            elif before.endswith("是") and text.startswith("的", m.end()):
+                kind = "comparison"   # 是2011年的1.74倍: the year compared with
             elif DATE_AFTER.match(text, m.end()):
                 kind = "date"   # 2013年02月05日: a date line, not the year a figure reports on
             elif m.group("etail") in ("以来", "来"):
