@@ -234,6 +234,8 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         or status.named_as_goal(text, fig.end, s.end)
     if cue_kind == "target":
         target = True
+    if target and year and st.article_year and year < st.article_year and when.year_named_at(st, fig):
+        target = False   # 预计…从2011年的146亿元增长到…: the base year's figure is what it was
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
         target = False   # 预计 in a January report with no year: an estimate of the year just ended
     estimate_of_past_year = cue_kind == "carried" and year is not None and year < (st.article_year or 0) \

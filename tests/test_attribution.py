@@ -77,6 +77,9 @@ CASES = [
      [dict(value=189, year=2016), dict(value=10.6, year=2016)]),
     ("自2011年首届民企洽谈会以来,该市累计对接项目66个,计划总投资1538亿元。",
      [dict(value=66, period="since-2011"), dict(value=1538, period="since-2011")]),
+    ("2016年,预计地区生产总值从2011年的146亿元增长到2016年的259亿元,年均增长12.2%。",
+     [dict(value=146, year=2011, status="actual"), dict(value=259, year=2016, status="target"),
+      dict(value=12.2, period="since-2011")]),
     # --- status
     ("力争到2025年,地区生产总值突破500亿元。",
      [dict(value=500, status="target", year=2025, qualifier="超")]),

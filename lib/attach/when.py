@@ -87,6 +87,9 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
     if since:
         return since
     multi = timeframe.MULTI_YEAR.search(clause_before)
+    if multi and multi.group() == "年均" and s.first_from is not None and s.first_from.year \
+            and s.first_from.start < fig.start:
+        return f"since-{s.first_from.year}"   # 从2011年的146亿元增长到…,年均增长12.2%: the average since 2011
     if multi:
         in_force = _part_year_in_force(st, s, fig)
         if multi.group() == "累计" and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
@@ -95,13 +98,13 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
             if THIS_YEAR_BEFORE.search(clause_before, 0, multi.start()):
                 return in_force or "year"   # 今年已累计签约项目11个: this year's running total
         return "multi-year"
-    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not _year_named_at(st, fig) \
+    if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not year_named_at(st, fig) \
             and not REACHED_BEFORE.search(clause_before):
         return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's, 企业达到720家 today's
     last = last_starting_in(st.periods, s.start, fig.start)
     if last is not None:
         return last.period
-    if _year_named_at(st, fig):
+    if year_named_at(st, fig):
         return "year"   # 从2020年的412亿元到2024年的1305亿元: each a whole year's, whatever the report's period
     if st.para_period and not _names_its_year(st, s, fig):
         return st.para_period
@@ -119,7 +122,7 @@ def _part_year_in_force(st: DocState, s: Sentence, fig: Figure) -> str:
     return ""
 
 
-def _year_named_at(st: DocState, fig: Figure) -> bool:
+def year_named_at(st: DocState, fig: Figure) -> bool:
     """A year stands right before the figure (2015年的568亿元): the figure is that year's."""
     cue = last_starting_in(st.cues, max(0, fig.start - 12), fig.start, lambda c: c.kind != "comparison")
     return cue is not None and cue.year is not None and fig.start - cue.end <= 1
