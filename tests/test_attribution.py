@@ -80,6 +80,8 @@ CASES = [
     ("2016年,预计地区生产总值从2011年的146亿元增长到2016年的259亿元,年均增长12.2%。",
      [dict(value=146, year=2011, status="actual"), dict(value=259, year=2016, status="target"),
       dict(value=12.2, period="since-2011")]),
+    ("2014年,全区新洽谈项目227个,其中已开工项目18个,是去年全年的4倍多;签署协议项目31个。",
+     [dict(value=227, year=2014), dict(value=18, year=2014), dict(value=31, year=2014)]),
     # --- status
     ("力争到2025年,地区生产总值突破500亿元。",
      [dict(value=500, status="target", year=2025, qualifier="超")]),
@@ -242,3 +244,10 @@ def test_a_work_reports_title_line_dates_no_section():
     text = "2015年某某区政府工作报告\n各位代表:2014年工作回顾。全区实现生产总值1101亿元。(一)经济运行稳中有进。完成固定资产投资786亿元。"
     facts = fact_rows(Document(doc_id="t", text=text))
     assert [(f["value"], f["year"]) for f in facts] == [(1101, 2014), (786, 2014)]
+
+
+def test_after_a_list_of_zones_the_subject_is_the_articles_zone_again():
+    text = ("2016年1-7月,梅州市工业园区实现主营业务收入1524亿元。其中梅县经济开发区494亿元、平远经济开发区325亿元、"
+            "蕉岭经济开发区120亿元。全市工业园区基础设施投入29亿元。完成工业投资389亿元。")
+    facts = fact_rows(Document(doc_id="t", text=text, published="2016-08-20"))
+    assert [f["zone"] for f in facts][-2:] == ["梅州市", "梅州市"]

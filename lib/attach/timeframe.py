@@ -196,7 +196,9 @@ def find_year_cues(text: str) -> list[YearCue]:
             word = m.group("relative")
             offset = {"去年": -1, "上年": -1, "上一年": -1, "明年": 1, "前年": -2}.get(word, 0)
             after = text[m.end():m.end() + 3]
-            if word in ("上年", "去年") and (COMPARISON_BEFORE.search(before) or after.startswith("同期")):
+            if word in ("上年", "去年") and (COMPARISON_BEFORE.search(before) or after.startswith("同期")
+                                          or (before.endswith("是") and text.startswith(("的", "全年的", "同期的"), m.end()))):
+                # 是去年全年的4倍: compared with (特别是去年, is not)
                 kind = "comparison"
             elif m.group("rtail"):
                 kind = "since"

@@ -31,25 +31,33 @@ def _generic_zone(st: DocState, at: int) -> str:
     """全区 / 我区 mean the article's (or the speaker's) zone; 园区 / 开发区 in an article about
     a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
     word = st.text[at:at + 3]
+    city_wide = any(ref in st.text[max(0, at - 6):at] for ref in zones.CITY_REFERENCES)
     if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
-            and st.last_dev_zone:
+            and st.last_dev_zone and not city_wide:   # 全市工业园区: the city's parks, not the last one named
         return st.last_dev_zone
-    if word.startswith(zones.CITY_REFERENCES):
+    if word.startswith(zones.CITY_REFERENCES) or city_wide:
         return st.city or st.speaker_zone   # 全市实现…: the city's figure, not the zone's
     return st.speaker_zone
+
+
+LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 
 def update_sticky_zone(st: DocState, s: Sentence) -> None:
     """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
     last_named, last_generic, name = -1, -1, ""
     names_article_zone = False
+    named_here = set()
     mentions, generic = st.mentions, st.generic
     while st.mention_i < len(mentions) and mentions[st.mention_i].start < s.end:
         m = mentions[st.mention_i]
         if not m.aside:
             last_named, name = m.start, m.name
             names_article_zone = names_article_zone or zones.same_zone(m.name, st.zone)
+            named_here.add(m.name)
         st.mention_i += 1
+    if len(named_here) >= LIST_OF_ZONES:
+        name = st.speaker_zone   # 其中甲区…、乙区…、丙区…: a list of members, the subject is still the article's
     if names_article_zone and zones.is_county(name) and not zones.same_zone(name, st.zone):
         name = st.zone   # 七里河区和陇西县签订协议: two governments' joint act; what follows is still the
         #                  article's (a zone named with its county, 嘉善县…嘉善经开区, does take over)
