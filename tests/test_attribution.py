@@ -251,3 +251,11 @@ def test_after_a_list_of_zones_the_subject_is_the_articles_zone_again():
             "蕉岭经济开发区120亿元。全市工业园区基础设施投入29亿元。完成工业投资389亿元。")
     facts = fact_rows(Document(doc_id="t", text=text, published="2016-08-20"))
     assert [f["zone"] for f in facts][-2:] == ["梅州市", "梅州市"]
+
+
+def test_a_work_report_delivered_late_in_the_year_reviews_that_year():
+    text = "政府工作报告\n——2016年12月20日在某县人民代表大会上\n过去五年。累计实施项目1082个,完成投资1247亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2016-12-20"))
+    assert {f["year"] for f in facts} == {2016}
+    early = fact_rows(Document(doc_id="t", text=text.replace("12月20日", "2月20日"), published="2016-02-20"))
+    assert {f["year"] for f in early} == {2015}

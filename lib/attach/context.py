@@ -51,6 +51,7 @@ SPEAKER_LINE = named(
     "context.speaker_line", "a speech line (徐毅:各位…)",
     r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]",
     examples=['徐毅:各位', '王明明：'], counter_examples=['2021'])  # 徐毅:各位媒体朋友…
+LATE_IN_THE_YEAR = 10      # a work report from October on reviews its own year
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
@@ -132,7 +133,9 @@ class DocState:
         # evidence columns: where the article's year and zone came from
         self.year_evidence = {"text": "article"}.get(self.year_source, self.year_source)
         # 政府工作报告: given early in a year, it reports on the year before and plans this one
-        self.work_report = bool(WORK_REPORT_HEAD.search((doc.title or "") + "\n" + text[:dates.HEAD_CHARS]))
+        # …; one delivered late in the year (2016年12月20日在…大会上) reviews that year itself
+        self.work_report = bool(WORK_REPORT_HEAD.search((doc.title or "") + "\n" + text[:dates.HEAD_CHARS])) \
+            and not self.pub_month >= LATE_IN_THE_YEAR
         # a January report gives last year's results only when it speaks of last year at all
         # (全年, 去年, 2021年 …); news of an event this January is this year's
         self.speaks_of_last_year = bool(LAST_YEAR_WORDS.search(text)) or bool(
