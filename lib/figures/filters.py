@@ -74,13 +74,21 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
     return close_at >= 0 and close_at - open_at <= 16
 
 
+# 五个项目成功签约, 三家企业入驻: a small count of deals told in words is a fact
+SMALL_COUNT_OF_DEALS = named(
+    "filters.small_count_of_deals", "after a one-character numeral count: projects or firms signed, started, settled",
+    r"(?:重点|重大|产业|工业|新)?(?:项目|企业)(?:的)?(?:成功|正式|已|集中|相继|先后)?(?:签约|开工|落户|落地|投产|入驻|竣工)",
+    examples=['项目成功签约', '项目正式开工建设', '企业入驻'], counter_examples=['项目建设', '企业家'])
+
+
 def chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) -> bool:
     """A number in Chinese characters that is a word, a slogan or a name."""
     num = m.group("num")
     if not _well_formed_chinese(num):
         return True   # 个十百千万, 一一个: words, not numbers
     if len(num) == 1 and num not in "十百千" and rule in ("count", "money", "physical") \
-            and not (m.group("mid") or m.group("mid2") or m.group("scale")):
+            and not (m.group("mid") or m.group("mid2") or m.group("scale")) \
+            and not (rule == "count" and SMALL_COUNT_OF_DEALS.match(text, end, end + 14)):
         return True   # 一家, 三个, 五个领域: "a" or a slogan (近千家 is a quantity)
     if rule == "count" and (text[end:end + 1] == "的" or NAME_AFTER.match(after)):
         return True   # 年产百万辆的汽车城, 千人计划: a description or a programme's name
