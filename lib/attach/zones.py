@@ -203,6 +203,10 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
+        if not strong and prefix + suffix in COMMON_WORD_DIVISIONS and not _city_right_before(text, start - len(prefix), prefix + suffix):
+            continue   # 实施新城区开发: the new town area, not 西安's 新城区
+        if suffix == "新城" and text[m.end():m.end() + 1] == "区":
+            continue   # 西安市新城区: the district, found at its 区
         if suffix == "县" and text[m.end():m.end() + 1] in ("城", "域"):
             continue   # 县城, 南宁市县域第一: the county town, the county level
         if county:
@@ -275,6 +279,15 @@ def _function_char_division(text: str, start: int, suffix: str) -> bool:
     if start == 1 or text[start - 2] in CLAUSE_OPENERS or text[start - 2] in "(（“\"—在":
         return True
     return bool(gazetteer.place_ending(text[max(0, start - 6):start - 1].rstrip("省市")))
+
+
+COMMON_WORD_DIVISIONS = gazetteer.word_list("common_word_divisions.txt")
+
+
+def _city_right_before(text: str, at: int, division: str) -> bool:
+    """西安市新城区: the division's own city is written right before it."""
+    before = text[max(0, at - 6):at].rstrip("市")
+    return any(before.endswith(city) for city in gazetteer.cities_of(division))
 
 
 def _glued_before(text: str, at: int) -> bool:

@@ -255,3 +255,9 @@ PROVINCE_CHARACTERS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤
 def city_names() -> frozenset:
     """The full names of prefecture-level cities (上饶市, 晋中市): the subject of a city's report."""
     return frozenset(p.name for p in places() if p.level == "city" and p.name.endswith("市"))
+
+
+@lru_cache(maxsize=256)
+def cities_of(division: str) -> tuple[str, ...]:
+    """The short names of the cities a district or county of this name lies in (新城区 -> 呼和浩特, 西安)."""
+    return tuple(p.city for p in places() if p.name == division and p.city)
