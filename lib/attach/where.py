@@ -31,7 +31,8 @@ def _generic_zone(st: DocState, at: int) -> str:
     """全区 / 我区 mean the article's (or the speaker's) zone; 园区 / 开发区 in an article about
     a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
     word = st.text[at:at + 3]
-    city_wide = any(ref in st.text[max(0, at - 6):at] for ref in zones.CITY_REFERENCES)
+    near = st.text[max(0, at - 6):at]
+    city_wide = "市" in near and any(ref in near for ref in zones.CITY_REFERENCES)
     if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
             and st.last_dev_zone and not city_wide:   # 全市工业园区: the city's parks, not the last one named
         return st.last_dev_zone
