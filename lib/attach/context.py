@@ -144,7 +144,7 @@ class DocState:
         # whose 全市 / 我市 it is: the article's zone when it is a city, else the city it names most
         named_cities = Counter(m.name for m in cities if not m.aside)
         self.city = self.zone if self.zone.endswith("市") else \
-            (named_cities.most_common(1)[0][0] if named_cities else "")
+            (named_cities.most_common(1)[0][0] if named_cities else zones.city_of_zone(self.zone))
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))

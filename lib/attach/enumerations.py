@@ -121,8 +121,11 @@ def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, 
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(figs[first].family, {"money"})
         measure = rows[first]["measure"]
+        found = [a for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        if figs[first].family in ("percent", "points") and any(a.kind == "money" for a in found):
+            found = [a for a in found if a.kind == "money"]   # 工业和服务业企业的营业收入分别增长: revenue's rates
         named = ["fixed_asset_investment" if attribute.is_investment_growth(a, figs[first].family, measure)
-                 else a.metric for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+                 else a.metric for a in found]
         if not named:
             # the values mirror the figures listed just before, asides in brackets left out
             # (产值20.6亿元(…7602万元…)、收入26.9亿元、财政1.2亿元,分别增长82.7%、140.9%、58.9%)

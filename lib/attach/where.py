@@ -10,6 +10,7 @@ import bisect
 
 from lib.attach import zones
 from lib.attach.context import DocState, Sentence, last_starting_in
+from lib.patterns import named
 from lib.figures.find import Figure
 
 
@@ -32,7 +33,7 @@ def _generic_zone(st: DocState, at: int) -> str:
     a county mean the development zone it named last (祁阳县 … 祁阳经开区 … 园区龙头企业)."""
     word = st.text[at:at + 3]
     near = st.text[max(0, at - 6):at]
-    city_wide = "市" in near and any(ref in near for ref in zones.CITY_REFERENCES)
+    city_wide = "市" in near and bool(CITY_PARKS_BEFORE.search(near))   # 全市工业园区: all the city's parks
     if word.startswith(("园区", "开发区", "高新区", "经开区", "区内")) and zones.is_county(st.zone) \
             and st.last_dev_zone and not city_wide:   # 全市工业园区: the city's parks, not the last one named
         return st.last_dev_zone
@@ -41,6 +42,9 @@ def _generic_zone(st: DocState, at: int) -> str:
     return st.speaker_zone
 
 
+CITY_PARKS_BEFORE = named(
+    "where.city_parks_before", "right before 园区: the city's (全市工业园区), so all its parks",
+    r"(?:全市|我市|本市)(?:工业|产业|各类|各)?$", examples=['全市工业', '我市'], counter_examples=['全市各县区、'])
 LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 

@@ -50,7 +50,11 @@ CLAUSE_OPENERS = frozenset(",，。;；:：\n \t")
 
 def is_city_subject(text: str, at: int) -> bool:
     """全市 / 我市 at `at` opens its clause and is what the clause is about."""
-    return (at == 0 or text[at - 1] in CLAUSE_OPENERS) and bool(CITY_SUBJECT_AFTER.match(text, at + 2))
+    return (at == 0 or text[at - 1] in CLAUSE_OPENERS or text[at - 1] in TIME_WORD_ENDS) \
+        and bool(CITY_SUBJECT_AFTER.match(text, at + 2))
+
+
+TIME_WORD_ENDS = frozenset("年月度来")   # 2014年全市, 1-7月全市, 今年以来全市: a time, then the subject
 # A zone named as a yardstick (增速超过比学赶超地浙江富阳区, 对标苏州工业园区) is no subject.
 BENCHMARK_BEFORE = named(
     "zones.benchmark_before", "before a zone's name: a yardstick (对标苏州工业园区), not the subject",
@@ -269,6 +273,14 @@ def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[Zone
                 break
         i = text.find("市", i + 1)
     return out
+
+
+def city_of_zone(zone: str) -> str:
+    """瑞丽试验区 -> 瑞丽市, 南宁高新区 -> 南宁市: the city a zone is named after, when the
+    gazetteer knows it as a city (its 全市 is that city's); '' otherwise."""
+    place = gazetteer.place_starting(zone) if zone and is_development_zone(zone) else ""
+    city = place + "市" if place and not place.endswith("市") else place
+    return city if city and gazetteer.is_division(city) else ""
 
 
 def _function_char_division(text: str, start: int, suffix: str) -> bool:
