@@ -264,3 +264,9 @@ def test_a_work_report_delivered_late_in_the_year_reviews_that_year():
     assert {f["year"] for f in facts} == {2016}
     early = fact_rows(Document(doc_id="t", text=text.replace("12月20日", "2月20日"), published="2016-02-20"))
     assert {f["year"] for f in early} == {2015}
+
+
+def test_this_year_to_date_in_a_part_year_report_is_that_reports_period():
+    text = "今年1月至8月,全区实现地区生产总值157亿元。今年截至目前,该区签约项目34个。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2013-10-03"))
+    assert [(f["value"], f["period"]) for f in facts] == [(157, "M1-8"), (34, "M1-8")]

@@ -78,6 +78,8 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
             return st.article_year, "", "since-this-year", evidence   # 今年以来, 2022年以来 in a 2022 page
         return st.article_year, f"since-{since}" if since else "", "since", evidence
     if cue.kind == "now":
+        if text[cue.start:cue.end] in ("截至目前", "至今") and text[max(0, cue.start - 2):cue.start] in ("今年", "本年"):
+            return st.article_year, "", "since-this-year", evidence   # 今年截至目前: this year to date
         return st.article_year, "", "now", evidence
     return cue.year, "", "carried" if carried else cue.kind, evidence
 
