@@ -113,8 +113,8 @@ def date_from_head(text: str) -> tuple[int, int] | None:
 # 2022年政府工作报告: delivered at the year's people's congress, in January or February
 WORK_REPORT = named(
     "dates.work_report", "the year of a government work report (2023年…政府工作报告)",
-    r"(?<!\d)((?:19|20)\d{2})年(?:[\u4e00-\u9fff]{0,8})?政府工作报告",
-    examples=['2023年金安区政府工作报告'], counter_examples=['政府工作报告'])
+    r"(?<!\d)((?:19|20)\d{2})[ ]?年(?:[\u4e00-\u9fff]{0,8})?政府工作报告",
+    examples=['2023年金安区政府工作报告', '2025 年东洲区政府工作报告'], counter_examples=['政府工作报告'])
 
 
 def date_of_work_report(head: str) -> tuple[int, int] | None:

@@ -25,13 +25,13 @@ YEAR_CUE = named(
     r"""
     (?=[12今本当去上明前目现截至如])                        # fail fast: every cue starts with one of these
     (?:
-        (?<!\d)(?P<explicit>(?:19|20)\d{2})年                # 2021年 (not 12021年)
+        (?<!\d)(?P<explicit>(?:19|20)\d{2})[ ]?年          # 2021年 (not 12021年); 2024 年 (a PDF's space)
             (?P<etail>以来|来|起|开始|以后|底|末|年底|全年|度)?   # …以来: since; …起: from then on
       | (?P<relative>今年|本年|当年|去年|上年|上一年|明年|前年)(?P<rtail>以来)?
       | (?P<now>目前|现有|现已|如今|截至目前|截至今年|至今|当前)
     )
     """,
-    examples=["2021年全区", "2015年以来", "去年同期", "截至目前"], counter_examples=["12023年", "年底"])
+    examples=["2021年全区", "2015年以来", "去年同期", "截至目前", "2024 年,是"], counter_examples=["12023年", "年底"])
 COMPARISON_BEFORE = named(
     "timeframe.comparison_before", "before a year: the year compared with (比2015年, 较上年), not the figure's",
     r"(?:高于|低于|快于|慢于|高出|比|较|相比|同比|超过|对比|与)[^,。;!?\n]{0,12}$",
