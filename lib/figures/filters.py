@@ -43,11 +43,12 @@ PROJECT_NAME_AFTER = named(
     examples=['锂电材料项目'], counter_examples=['，增长'])
 ATTENDANCE_AFTER = named(
     "figures.attendance_after", "people who attended (150余人参加) are no facts",
-    r"(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:参加|出席|参会|与会|列席)",
-    examples=['参加', '嘉宾出席'], counter_examples=['就业'])
+    r"""(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:应邀)?(?:参加|出席|参会|与会|列席)
+      | [\u4e00-\u9fff]{0,5}?(?:客商|嘉宾|代表)(?![\u4e00-\u9fff]{0,2}(?:项目|企业))""",
+    examples=['参加', '嘉宾出席', '国内外客商嘉宾畅叙', '企业代表应邀参加'], counter_examples=['就业', '客商投资项目'])
 VISITS_BEFORE = named(
     "figures.visits_before", "visits (走访了12家企业) are no facts",
-    r"(?:走访|拜访|考察|调研|看望|慰问)了?[\u4e00-\u9fff]{0,6}$",
+    r"(?:走访|拜访|考察|调研|看望|慰问|邀请)了?[\u4e00-\u9fff]{0,6}$",
     examples=['走访了', '调研重点'], counter_examples=['引进'])
 NAME_AFTER = re.compile(r"(?:计划|工程|行动|战略|目标|大)")
 MALFORMED_CN = re.compile(r"[十百千][十百千]")
@@ -104,7 +105,7 @@ def not_a_quantity(rule: str, family: str, text: str, start: int, end: int, afte
     if rule == "count" and (NOT_COUNTED_AFTER.match(after)
                             or lexicon.not_counted_regex().match(after.lstrip("个“”\"‘’"))):
         return True   # 5个城市, 20条政策, 两项指标, 9个月, 61项“规定任务”
-    if rule == "count" and text[end - 1] in "人名次" and ATTENDANCE_AFTER.match(after):
+    if rule == "count" and text[end - 1] in "人名次家" and ATTENDANCE_AFTER.match(after):
         return True   # 共150余人参加: who came to a meeting is no fact
     if rule == "scaled_bare" and HAN.match(after[:1]) and not BARE_BEFORE_WORD_OK.match(after):
         return True   # a bare number glued to a word is a name, not an amount

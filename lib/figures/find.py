@@ -26,6 +26,12 @@ DATE_LIKE = named(
     "figures.date_like", "a number with a leading zero around a slash is a month or a day, not a fraction",
     r"0\d/|\d{1,2}/0\d",
     examples=['04/19', '3/05'], counter_examples=['1/3'])  # a leading zero: a month or day, never a fraction
+YEAR_LINE_BEFORE = named(
+    "figures.year_line_before", "before a slash number: a year on the line above (2017\n10/19), so a date",
+    r"(?:19|20)\d{2}[ \t]*\n[ \t]*$", examples=['2017\n'], counter_examples=['占比\n'])
+CLOCK_AFTER = named(
+    "figures.clock_after", "after a slash number: a clock time (10/19 11:51), so a date",
+    r"[ \t]*\n?[ \t]*\d{1,2}:\d{2}", examples=['\n11:51', ' 09:30'], counter_examples=['的比重'])
 BOOK_TITLE = named(
     "figures.book_title", "a book or document title: numbers inside are names (《十四五规划》)",
     r"《[^》\n]{0,60}》",
@@ -185,8 +191,9 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
     for m in FRACTION_REGEX.finditer(text):
         if _inside(taken, m.start()):
             continue
-        if DATE_LIKE.match(m.group("frac")):
-            continue   # 04/19 under a page's 2022: a date, not a third
+        if DATE_LIKE.match(m.group("frac")) or YEAR_LINE_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                or CLOCK_AFTER.match(text, m.end()):
+            continue   # 04/19 under a page's 2022, "2017\n10/19\n11:51": a date, not a third
         try:
             value = parse_fraction(m.group("frac"))
         except (ValueError, ZeroDivisionError, KeyError):
@@ -251,8 +258,8 @@ def _shared_unit_lists(text: str, found: list[Figure]) -> list[Figure]:
     out = []
     taken = {f.start for f in found}
     for fig in found:
-        if fig.family not in ("points", "percent"):  # a scale (万, 亿) would not be shared reliably
-            continue
+        if fig.family not in ("points", "percent") or fig.rule == "fraction":  # a scale (万, 亿) would not be
+            continue                                                            # shared reliably, nor a fraction
         pos = fig.start
         while True:
             m = SHARED_UNIT_LIST_REGEX.search(text, max(0, pos - 24), pos)
