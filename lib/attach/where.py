@@ -45,6 +45,10 @@ def _generic_zone(st: DocState, at: int) -> str:
 CITY_PARKS_BEFORE = named(
     "where.city_parks_before", "right before 园区: the city's (全市工业园区), so all its parks",
     r"(?:全市|我市|本市)(?:工业|产业|各类|各)?$", examples=['全市工业', '我市'], counter_examples=['全市各县区、'])
+MEMBERS_LISTED = named(
+    "where.members_listed", "a sentence that lists a zone's parts (由6个功能区组成,分别是:…; 下辖…)",
+    r"组成[,，]?分别是|分别是[:：]|下辖|辖有|包括[:：]",
+    examples=['由6个经济功能区、1个镇组成,分别是:', '下辖'], counter_examples=['分别增长'])
 LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 
@@ -61,8 +65,8 @@ def update_sticky_zone(st: DocState, s: Sentence) -> None:
             names_article_zone = names_article_zone or zones.same_zone(m.name, st.zone)
             named_here.add(m.name)
         st.mention_i += 1
-    if len(named_here) >= LIST_OF_ZONES:
-        name = st.speaker_zone   # 其中甲区…、乙区…、丙区…: a list of members, the subject is still the article's
+    if len(named_here) >= LIST_OF_ZONES or (named_here and MEMBERS_LISTED.search(st.text, s.start, s.end)):
+        name = st.speaker_zone   # 其中甲区…、乙区…、丙区…, 分别是:…工业园区: members; the subject is still the article's
     if names_article_zone and zones.is_county(name) and not zones.same_zone(name, st.zone):
         name = st.zone   # 七里河区和陇西县签订协议: two governments' joint act; what follows is still the
         #                  article's (a zone named with its county, 嘉善县…嘉善经开区, does take over)

@@ -183,6 +183,11 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         run = before.group() if before else ""
         if not run and not strong and _function_char_division(text, start, suffix):
             run = text[start - 1]   # 和县, 于都县, 将乐县: a name that starts with 和 / 于 / 将
+        cut_at = start - len(run) - 1
+        if cut_at >= 0 and text[cut_at] in NOT_PLACE:   # 呼和浩特: a place with a function character inside
+            place = gazetteer.place_ending(text[max(0, start - 8):start])
+            if len(place) > len(run) and not (strong is False and len(place) == len(run) + 1):
+                run = place
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
