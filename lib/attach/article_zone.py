@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from lib.attach.zones import (_PROVINCES, CITY_REFERENCES, ZoneMention, generic_form, is_bonded, is_city_subject,
-                              same_zone)
+                              same_zone, without_province)
 
 CITY_REFERENCE = re.compile("|".join(CITY_REFERENCES))
 from lib.reference import gazetteer
@@ -27,7 +27,10 @@ def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
     for m in mentions:
         if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
             place = gazetteer.place_starting(m.name)
-            adds_a_province = named_after_place and gazetteer.is_province_not_city(place)
+            # never a province (宜春经开区; 准东开发区, not 新疆准东开发区), but a national new area's
+            # official name has one (湖南湘江新区)
+            adds_a_province = gazetteer.is_province_not_city(place) and (
+                named_after_place or not gazetteer.catalogued_zone(zone))
             if place and m.name[len(place):] == zone and not adds_a_province:
                 longer[m.name] += 1
     return longer.most_common(1)[0][0] if longer else zone
@@ -71,7 +74,9 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     # 包头稀土高新区 over 稀土高新区 (keep the city), but 宜春经开区 over 江西宜春经开区 (no province)
     full = [n for n in (full or cluster) if not any(_city_prefixed(o, n) for o in cluster if o != n)] or full
     full = [n for n in full if not any(generic_form(o) == n for o in cluster)] or full   # the specific suffix
-    return max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
+    best = max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
+    bare = without_province(best)
+    return bare if bare != best and bare in score else best   # 新疆准东开发区 … 准东开发区: no province
 
 
 def _city_prefixed(long: str, short: str) -> bool:
