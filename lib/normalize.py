@@ -112,6 +112,42 @@ def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:
     return pattern.sub(lambda mm: " " * len(mm.group()), text)
 
 
+# A page copied from a PDF or a word processor breaks its lines at a width, mid-sentence:
+#   预计全年,地区生产总值增长 6%;规上工业增加值增长 6%,\n总产值增长 4.5%;…
+# Such a break is no paragraph: it is removed (the offsets map back), so a sentence reads whole.
+LINE_END_OF_PROSE = re.compile(r"[。!?！？;；:：”\"』」）)】]$")
+WRAP_MIN_LINES = 5          # a page with fewer long lines is not told apart as wrapped
+WRAP_SHARE = 0.5            # at least half its long lines end mid-sentence
+WRAP_LONG_LINE = 12         # characters: shorter lines are headings, datelines, menus
+WRAP_MAX_WIDTH = 80         # a wrapped page's lines are short; a long line is a paragraph of its own
+NEXT_LINE_CONTINUES = re.compile(r"[\u4e00-\u9fff\d%(（“\"]")
+NOT_A_CONTINUATION = re.compile(r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])")
+
+
+def wrapped_line_breaks(raw: str) -> list[int]:
+    """Positions of the line breaks of a hard-wrapped page that fall inside a sentence ([] for
+    an ordinary page)."""
+    if raw.count("\n") < WRAP_MIN_LINES:
+        return []
+    lines = raw.split("\n")
+    long = [ln.rstrip() for ln in lines if len(ln.strip()) >= WRAP_LONG_LINE]
+    if len(long) < WRAP_MIN_LINES or max(len(ln) for ln in long) > WRAP_MAX_WIDTH:
+        return []
+    open_ended = sum(1 for ln in long if not LINE_END_OF_PROSE.search(ln))
+    if open_ended < WRAP_SHARE * len(long):
+        return []
+    width = sorted(len(ln) for ln in long)[len(long) // 2]
+    out, pos = [], 0
+    for line, following in zip(lines, lines[1:]):
+        end = pos + len(line)
+        body = line.rstrip()
+        if len(body) >= 0.7 * width and not LINE_END_OF_PROSE.search(body) \
+                and NEXT_LINE_CONTINUES.match(following) and not NOT_A_CONTINUATION.match(following):
+            out.append(end)   # the "\n" ending this line
+        pos = end + 1
+    return out
+
+
 def normalize(raw: str) -> NormalizedText:
     cuts, shift = [], []
     removed = 0
@@ -120,12 +156,16 @@ def normalize(raw: str) -> NormalizedText:
     gloss = PINYIN_GLOSS
     if len(PLAIN_PINYIN_GLOSS.findall(raw, 0, 20000)) >= PLAIN_GLOSSES_ON_A_GLOSSED_PAGE:
         gloss = PLAIN_PINYIN_GLOSS
-    for m in gloss.finditer(raw):
-        pieces.append(raw[last:m.start()])
-        removed += m.end() - m.start()
-        cuts.append(m.start() - (removed - (m.end() - m.start())))
+    spans = [m.span() for m in gloss.finditer(raw)]
+    wraps = wrapped_line_breaks(raw)
+    if wraps:
+        spans = sorted(spans + [(i, i + 1) for i in wraps])
+    for start, end in spans:
+        pieces.append(raw[last:start])
+        removed += end - start
+        cuts.append(start - (removed - (end - start)))
         shift.append(removed)
-        last = m.end()
+        last = end
     pieces.append(raw[last:])
     text = "".join(pieces) if cuts else raw
     if FULL_WIDTH.search(text):

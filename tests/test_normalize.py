@@ -62,3 +62,16 @@ def test_fractions(text, value):
 def test_bad_numeral_raises():
     with pytest.raises(ValueError):
         parse_chinese_integer("亿")
+
+
+def test_a_hard_wrapped_page_reads_its_sentences_whole():
+    lines = ["预计全年,地区生产总值增长6%;规上工业增加值增", "长6%,总产值增长4.5%;固定资产投资保持正增长;社会", "消费品零售总额增长8%;一般公共预算收入增长16%;城", "镇居民人均可支配收入增长6%。主要经济指标增幅位居", "城区前列。全年规上工业总产值达690亿元,总投资86亿", "元的辽宁三木等12个重大产业项目开工建设。"]
+    raw = "\n".join(lines)
+    norm = normalize(raw)
+    assert "\n" not in norm.text and "规上工业增加值增长6%" in norm.text
+    at = norm.text.index("总产值增长4.5%")
+    assert raw[norm.to_original(at):norm.to_original(at) + 5] == "总产值增长"
+    facts = extract_facts(Document(doc_id="d", text=raw, published="2025-01-10"))
+    assert set(facts[facts["value"] == 4.5]["status"]) == {"target"}   # 预计 reaches across the wrap
+    prose = "园区实现产值12亿元。\n同比增长8%。\n新增企业20家。\n引进项目5个。\n完成投资3亿元。\n税收1亿元。"
+    assert normalize(prose).text == prose   # lines that end their sentences are no wraps
