@@ -248,7 +248,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         at = m.start() - (written_prefix or len(prefix))
         if strong and out and not out[-1].strong and out[-1].end == start and out[-1].start >= at - 1:
             out.pop()   # 常熟市经济技术开发区: the city named just before is this zone's place
-        aside = head.count("(") > head.count(")") or is_bonded(prefix + suffix) \
+        # a bonded zone is a place inside a zone, unless it opens a clause of a list (…;银川综保区签约项目4个)
+        aside = head.count("(") > head.count(")") or (is_bonded(prefix + suffix) and not _opens_list_item(text, at)) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
             or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at)) \
@@ -286,6 +287,11 @@ def city_of_zone(zone: str) -> str:
     place = gazetteer.place_starting(zone) if zone and is_development_zone(zone) else ""
     city = place + "市" if place and not place.endswith("市") else place
     return city if city and gazetteer.is_division(city) else ""
+
+
+def _opens_list_item(text: str, at: int) -> bool:
+    """The name at `at` follows a semicolon or 其中: (an item of a list of zones' figures)."""
+    return at > 0 and (text[at - 1] in ";；" or text[max(0, at - 3):at] in ("其中:", "其中：", "其中,"))
 
 
 def _function_char_division(text: str, start: int, suffix: str) -> bool:
