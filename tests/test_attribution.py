@@ -46,6 +46,7 @@ CASES = [
     ("2022年,全区净增高新技术企业36家。", [dict(value=36, measure="change", metric="enterprise_count")]),
     ("2022年,全区新设立企业120家。", [dict(value=120, measure="level", metric="enterprise_count")]),
     ("2023年,园区进出口总额增长近2倍。", [dict(value=200, unit="%", measure="growth", qualifier="近")]),
+    ("2021年一季度,新能源汽车产值增长逾七成。", [dict(value=70, unit="%", measure="growth", qualifier="超")]),
     # --- counts, physical quantities
     ("2023年全区授权发明专利85件,新引进博士12人。",
      [dict(value=85, unit="件", metric="patent_count"), dict(value=12, unit="人", metric="talent_count")]),

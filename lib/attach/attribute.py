@@ -73,6 +73,10 @@ CHANGE_VERB = named(
     r"新增|净增|增加(?!值|到|至)|净减|减少(?=[^%]{0,12}(?:家|户|个|亿|万|亩|平方))",
     examples=['新增企业', '净增市场主体'], counter_examples=['增加值'])
 DIGIT = re.compile(r"\d")
+GROWTH_RIGHT_BEFORE = named(
+    "attribute.growth_right_before", "right before a share in words (七成, 三分之一): a growth verb, so a growth",
+    r"(?:增长|增加|提高|提升|上涨)了?[ \t]*(?:逾|超过|超|近|约|达)?[ \t]*$",
+    examples=['产值增长逾', '同比增长'], counter_examples=['占比'])
 GROWTH_AFTER = named(
     "attribute.growth_after", "a percentage followed by 的增幅 / 增长: a growth",
     r"(?:以上|左右)?的?(?:增幅|增长|增速)",
@@ -180,7 +184,7 @@ def measure_for(fig: Figure, clause_before: str, after: str, since_change_verb: 
         if fig.rule == "multiple":
             return "growth"
         if fig.rule in ("tenths", "fraction"):
-            return "share"
+            return "growth" if GROWTH_RIGHT_BEFORE.search(clause_before) else "share"   # 增长逾七成: a growth
         kind = _last_measure_word(clause_before)
         if kind == "gap":
             return "change"
