@@ -236,6 +236,9 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         target = True
     if target and year and st.article_year and year < st.article_year and when.year_named_at(st, fig):
         target = False   # 预计…从2011年的146亿元增长到…: the base year's figure is what it was
+    if target and s.first_from is not None and s.first_from.year and st.article_year \
+            and s.first_from.year < st.article_year and when.FROM_RIGHT_BEFORE.search(text, max(s.start, fig.start - 2), fig.start):
+        target = False   # …;一般公共预算收入从11亿元增长到20.1亿元: the base of a change since a past year
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
         target = False   # 预计 in a January report with no year: an estimate of the year just ended
     estimate_of_past_year = cue_kind == "carried" and year is not None and year < (st.article_year or 0) \

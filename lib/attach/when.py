@@ -6,6 +6,8 @@ period. Called by the pipeline (lib/extract.py) once per figure.
 """
 from __future__ import annotations
 
+import re
+
 
 from lib.attach import timeframe
 from lib.attach.context import DocState, Sentence, last_starting_in, recent_starting_in
@@ -25,6 +27,7 @@ REACHED_BEFORE = named(
     "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到720家), today's",
     r"(?:达到|达|突破|增至|增加到|增长到|提高到|提升到|升至)[ \t]*(?:约|近|超过|超)?[ \t]*$",
     examples=['企业达到', '收入突破'], counter_examples=['年均增长', '累计完成'])
+FROM_RIGHT_BEFORE = re.compile(r"(?:从|由)[ \t]*$")   # 从11亿元增长到…: the base of a change
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 
 
