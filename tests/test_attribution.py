@@ -78,7 +78,7 @@ CASES = [
      [dict(value=189, year=2016), dict(value=10.6, year=2016)]),
     ("自2011年首届民企洽谈会以来,该市累计对接项目66个,计划总投资1538亿元。",
      [dict(value=66, period="since-2011"), dict(value=1538, period="since-2011")]),
-    ("2016年,预计地区生产总值从2011年的146亿元增长到2016年的259亿元,年均增长12.2%;财政收入从11亿元增长到20亿元。",
+    ("预计地区生产总值从2011年的146亿元增长到2016年的259亿元,年均增长12.2%;财政收入从11亿元增长到20亿元。",
      [dict(value=146, year=2011, status="actual"), dict(value=259, year=2016, status="target"),
       dict(value=12.2, period="since-2011"), dict(value=11, status="actual"), dict(value=20, status="target")]),
     ("2014年,全区新洽谈项目227个,其中已开工项目18个,是去年全年的4倍多;签署协议项目31个。",
