@@ -141,6 +141,7 @@ def _facts_in_sentence(st, doc, norm, s: Sentence, sentence: str, here: list[Fig
         sent_rows[i][1].update(changes)   # 分别: the k-th value to the k-th metric, year, period or zone
     if sent_rows:
         st.last_metric = sent_rows[-1][1]["metric"]
+        st.last_period = sent_rows[-1][1]["period"]
     return [r for _, r in sent_rows]
 
 
@@ -151,11 +152,13 @@ def _breakdown_period(st: DocState, s, fig: Figure, sent_rows: list[tuple[Figure
     if at < 0:
         return ""
     total = next((r for f, r in reversed(sent_rows) if f.end <= at), None)
-    if total is None or not (total["period"] == "multi-year" or total["period"].startswith("since-")):
+    period = total["period"] if total is not None else \
+        (st.last_period if at - s.start <= 2 else "")   # 。其中,完成工业投资…: the last sentence's total
+    if not (period == "multi-year" or period.startswith("since-")):
         return ""
     if last_starting_in(st.cues, at, fig.start) is not None:
         return ""   # 其中今年新引进20个: a year of its own
-    return total["period"]
+    return period
 
 
 def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, dict]]) -> str:
@@ -250,7 +253,7 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
     period = when.period_for(st, s, fig, clause_before, since, year, target)
     if cue_kind == "since-this-year" and period == "year":
         period = st.report_period   # 今年以来 in a report on part of a year: that report's period
-    if sent_rows and period == "year":
+    if period == "year":
         period = _breakdown_period(st, s, fig, sent_rows) or period
     zone, zone_source = where.zone_for(st, s, fig)
     subject = _subject(st, s, fig, clause_before, clause_start > s.start, subject_here)

@@ -99,6 +99,8 @@ CASES = [
     ("2022年,近年来全区累计引进项目120个,企业总数达到720家。",
      [dict(value=120, period="multi-year"), dict(value=720, period="year")]),
     ("2022年,梅江区招商引资推介会在平远县会展中心举行,梅江区签约项目12个。", [dict(value=12, zone="梅江区")]),
+    ("2016年,累计实施项目1082个,完成投资1247亿元。其中,完成工业投资571亿元。",
+     [dict(value=1082, period="multi-year"), dict(value=1247, period="multi-year"), dict(value=571, period="multi-year")]),
     ("2024年3月,该县今年已累计签约项目15个。", [dict(value=15, period="year", year=2024)]),
     ("2023年,该项目建成投产后年产值可达8亿元。", [dict(value=8, status="target")]),
     # --- zones

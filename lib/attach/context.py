@@ -94,9 +94,16 @@ def is_heading(text: str, s: Sentence) -> bool:
     return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
 
 
+# 累计实施项目1082个,完成投资1247.6亿元: a sentence that opens on a running total is one to its end
+SENTENCE_OPENING_TOTAL = named(
+    "context.sentence_opening_total", "a sentence that opens with 累计 (a running total over years)",
+    r"^[ \t]*(?:[一二三四五六七八九十]是|(?:19|20)\d{2}年)?[,，]?累计",
+    examples=['累计实施项目', '一是累计完成', '2016年,累计实施'], counter_examples=['今年累计'])
+
+
 def multi_year_span(sentence: str) -> tuple[int, int]:
     """From 近年来 / 近两年 … to the next semicolon (offsets in the sentence), or (-1, -1)."""
-    m = timeframe.MULTI_YEAR_OPENING.search(sentence)
+    m = timeframe.MULTI_YEAR_OPENING.search(sentence) or SENTENCE_OPENING_TOTAL.match(sentence)
     if not m:
         return -1, -1
     stop = min((p for p in (sentence.find(";", m.end()), sentence.find("；", m.end())) if p >= 0),
@@ -181,6 +188,7 @@ class DocState:
         self.last_dev_zone = ""         # the development zone a county's article named last
         self.sub_topic = ""
         self.last_metric = ""
+        self.last_period = ""   # the period of the last fact read (a 其中 sentence breaks it down)
 
     def enter_sentence(self, s: Sentence, sentence: str, has_figures: bool) -> None:
         """Headings and sub-items met before the sentence's figures are read."""
