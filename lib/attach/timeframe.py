@@ -38,8 +38,8 @@ COMPARISON_BEFORE = named(
     examples=['比', '较上年同期相比'], counter_examples=['实现'])
 TARGET_YEAR_BEFORE = named(
     "timeframe.target_year_before", "before a year: a plan's due year (到2025年, 力争2024年)",
-    r"(?:到|(?<!截)至|力争|争取|预计|计划|目标)[ \t]*$",
-    examples=['到', '力争'], counter_examples=['截至'])
+    r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|希望在|有望在)[ \t]*$",
+    examples=['到', '力争', '希望在'], counter_examples=['截至'])
 SINCE_AFTER = named(
     "timeframe.since_after", "after a year: a running total since it (2015年8月获批以来)",
     r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[\u4e00-\u9fff]{0,8}?以来",
