@@ -37,6 +37,7 @@ ZONE_WIDE = named(
     "extract.zone_wide", "the zone as a whole named (全区, 开发区): a sub-item's scope ends",
     r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区",
     examples=['全区实现', '开发区完成'], counter_examples=['园区企业'])  # ends a sub-item's scope
+LEVEL_AFTER_RATE = 6   # characters between a rate and the level it leads to (增长22.8%,达到28.8亿元)
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -168,6 +169,8 @@ def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, d
     same_family = next((r for f, r in reversed(sent_rows) if f.family == fig.family), None)
     if sent_rows and inheriting:
         return sent_rows[-1][1]["metric"]
+    if sent_rows and sent_rows[-1][1]["measure"] == "growth" and fig.start - sent_rows[-1][0].end <= LEVEL_AFTER_RATE:
+        return sent_rows[-1][1]["metric"]   # 地区生产总值增长22.8%,达到28.8亿元: the rate's metric's level
     if same_family:
         return same_family["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
     if fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":

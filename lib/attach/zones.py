@@ -210,6 +210,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 代理县长: 理 belongs to the word before it, no 理县 is named
         if suffix == "市" and (not prefix or text[m.end():m.end() + 1] == "场"):
             continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
+        if suffix == "新城" and not (gazetteer.has_place(prefix) or prefix in gazetteer.zone_stems()):
+            continue   # 工贸新城: a town quarter's name; 亦庄新城 is a zone's
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if not strong and prefix + suffix in COMMON_WORD_DIVISIONS and not _city_right_before(text, start - len(prefix), prefix + suffix):

@@ -261,3 +261,20 @@ def city_names() -> frozenset:
 def cities_of(division: str) -> tuple[str, ...]:
     """The short names of the cities a district or county of this name lies in (新城区 -> 呼和浩特, 西安)."""
     return tuple(p.city for p in places() if p.name == division and p.city)
+
+
+@lru_cache(maxsize=1)
+def zone_stems() -> frozenset:
+    """The names of catalogued zones without their suffix or place (亦庄 from 亦庄开发区, 稀土 from
+    包头稀土高新区): a 新城 named with one (亦庄新城) is that zone's town."""
+    strong, _, canonical = zone_suffixes()
+    suffixes = sorted(set(strong) | set(canonical.values()), key=len, reverse=True)
+    stems = set()
+    for form in _zone_forms():
+        stem = next((form[: -len(x)] for x in suffixes if form.endswith(x)), "")
+        place = place_starting(stem)
+        if place and len(stem) - len(place) >= 2:
+            stem = stem[len(place):]
+        if len(stem) >= 2:
+            stems.add(stem)
+    return frozenset(stems)
