@@ -94,7 +94,7 @@ def iter_fact_rows(doc: Document) -> Iterator[list[dict]]:
             if rows:
                 yield rows
         st.leave_sentence(s)
-        where.update_sticky_zone(st, s)   # the zone the sentence named carries on
+        where.update_sticky_zone(st, s, bool(here))   # the zone the sentence named carries on
 
 
 def _excerpt(raw: str, start: int, end: int) -> str:

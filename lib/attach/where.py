@@ -52,7 +52,7 @@ MEMBERS_LISTED = named(
 LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 
-def update_sticky_zone(st: DocState, s: Sentence) -> None:
+def update_sticky_zone(st: DocState, s: Sentence, has_figures: bool = True) -> None:
     """The zone named last in the sentence (a generic 全区 / 开发区 means the article's)."""
     last_named, last_generic, name = -1, -1, ""
     names_article_zone = False
@@ -76,6 +76,11 @@ def update_sticky_zone(st: DocState, s: Sentence) -> None:
     if last_named >= 0 and zones.is_development_zone(name) and not zones.same_zone(name, st.zone):
         st.last_dev_zone = name
     if last_named > last_generic:
-        st.sticky_zone = st.zone if zones.same_zone(name, st.zone) else name
+        sticky = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
-        st.sticky_zone = _generic_zone(st, last_generic)
+        sticky = _generic_zone(st, last_generic)
+    else:
+        return
+    if not has_figures and zones.is_county(st.zone) and zones.is_development_zone(sticky):
+        return   # 仁寿经开区成功创建正县级园区。(no figure) …: a county's report goes on about the county
+    st.sticky_zone = sticky
