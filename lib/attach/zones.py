@@ -346,6 +346,8 @@ def _checked_strong_name(name: str, prefix: str) -> str:
     滨海新区 -> 天津滨海新区; a name written with its city (广州开发区) stays as written."""
     catalogued = gazetteer.catalogued_zone(name)
     if catalogued:
+        if catalogued.endswith("新区") and catalogued.endswith(name):
+            return catalogued   # a national new area by its official name: 南沙新区 -> 广州南沙新区
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
     if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names():
         return name
