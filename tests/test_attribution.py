@@ -68,6 +68,8 @@ CASES = [
     ("2022年,梅江区各园区投资较快,梅县区、平远县、蕉岭县投资分别增长10.3%、7.6%、12.1%。",
      [dict(value=10.3, zone="梅县区", metric="fixed_asset_investment"), dict(value=7.6, zone="平远县"),
       dict(value=12.1, zone="蕉岭县")]),
+    ("2025年上半年,全区生产总值、社会消费品零售总额、固定资产投资总额分别增长7.7%、7.1%、11.3%。",
+     [dict(value=7.7, metric="gdp"), dict(value=7.1, metric="retail_sales"), dict(value=11.3, metric="fixed_asset_investment")]),
     # --- periods and years
     ("2019年1-8月份,全区规模以上工业总产值58亿元。", [dict(value=58, period="M1-8", year=2019)]),
     ("2019年1至9月,完成固定资产投资30亿元。", [dict(value=30, period="M1-9", year=2019)]),

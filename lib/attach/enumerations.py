@@ -121,7 +121,11 @@ def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, 
             continue
         kinds = attribute.KINDS_FOR_FAMILY.get(figs[first].family, {"money"})
         measure = rows[first]["measure"]
-        found = [a for _, a in attribute.aliases_in(pre_text, kinds) if a.metric != lexicon.NO_METRIC]
+        found, glued_end = [], -1
+        for at, a in attribute.aliases_in(pre_text, kinds):
+            if a.metric != lexicon.NO_METRIC and not (at == glued_end and a.weak):
+                found.append(a)   # 固定资产投资|总额: a weak word glued to a name is part of it, no name of its own
+            glued_end = at + len(a.alias)
         if figs[first].family in ("percent", "points") and any(a.kind == "money" for a in found):
             found = [a for a in found if a.kind == "money"]   # 工业和服务业企业的营业收入分别增长: revenue's rates
         named = ["fixed_asset_investment" if attribute.is_investment_growth(a, figs[first].family, measure)
