@@ -47,6 +47,8 @@ CASES = [
     ("2022年,全区新设立企业120家。", [dict(value=120, measure="level", metric="enterprise_count")]),
     ("2023年,园区进出口总额增长近2倍。", [dict(value=200, unit="%", measure="growth", qualifier="近")]),
     ("2021年一季度,新能源汽车产值增长逾七成。", [dict(value=70, unit="%", measure="growth", qualifier="超")]),
+    ("2025年,新增规上服务业企业191家,直播经济蓬勃兴起,文旅融合,全年接待游客950万人次。",
+     [dict(value=191, measure="change"), dict(value=9500000, measure="level")]),
     # --- counts, physical quantities
     ("2023年全区授权发明专利85件,新引进博士12人。",
      [dict(value=85, unit="件", metric="patent_count"), dict(value=12, unit="人", metric="talent_count")]),

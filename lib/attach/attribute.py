@@ -83,7 +83,7 @@ GROWTH_AFTER = named(
     examples=['以上的增幅', '增长'], counter_examples=['比重'])
 CHANGE_BREAK = named(
     "attribute.change_break", "words that end a change verb's reach (签约, 完成, 累计 …): after them a level again",
-    r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别|新建|建成|开工|新开工",
+    r"培育|签约|完成|实现|累计|共有|总数|达到|引进|认定|登记|总量|拥有|现有|打造|拆除|增长|建设|改造|提升|获批|通过|纳入|分别|新建|建成|开工|新开工|接待|全年",
     examples=['累计引进', '完成投资'], counter_examples=['新增企业'])
 
 
