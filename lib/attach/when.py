@@ -21,8 +21,8 @@ YEAR_WORDS_BEFORE = named(
     examples=['上年的', '从', '提高到'], counter_examples=['实现'])
 THIS_YEAR_BEFORE = named(
     "when.this_year_before", "before 累计 in its clause: the running total is this year's (今年已累计)",
-    r"(?:今年|本年|当年|年内)(?:以来)?[\u4e00-\u9fff]{0,3}$",
-    examples=['今年已', '福绵区今年'], counter_examples=['建区以来'])
+    r"(?:今年|本年|当年|年内|全年|去年)(?:以来)?[\u4e00-\u9fff]{0,3}$",
+    examples=['今年已', '福绵区今年', '去年南沙全年'], counter_examples=['建区以来'])
 REACHED_BEFORE = named(
     "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到720家), today's",
     r"(?:达到|达|突破|增至|增加到|增长到|提高到|提升到|升至)[ \t]*(?:约|近|超过|超)?[ \t]*$",
