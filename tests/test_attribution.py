@@ -291,3 +291,9 @@ def test_this_year_to_date_in_a_part_year_report_is_that_reports_period():
     text = "今年1月至8月,全区实现地区生产总值157亿元。今年截至目前,该区签约项目34个。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2013-10-03"))
     assert [(f["value"], f["period"]) for f in facts] == [(157, "M1-8"), (34, "M1-8")]
+
+
+def test_a_lead_that_publishes_a_part_year_report_gives_its_period():
+    text = "10月28日,某某高新区公布前三季度经济数据:GDP总量达2292亿元。\n工业增长良好,规上工业增加值达699.8亿元,同比增长11.3%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2025-10-29"))
+    assert {f["period"] for f in facts} == {"Q1-3"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lib.attach import dates, zones
 from lib.documents import Document
+from lib.patterns import named
 from lib.reference import gazetteer
 
 HEADLINE_CHARS = 120      # a zone named this early is in the headline or the opening line
@@ -37,6 +38,24 @@ def lead_period(text: str, title: str, periods) -> str:
         return "year"
     named = [p for p in periods if at - LEAD_PERIOD_GAP <= p.start and p.end <= at and p.period != "year"]
     return named[-1].period if named else "year"
+
+
+LEAD_CHARS = 400          # the lead: the article's opening lines
+REPORT_AFTER_PERIOD = named(
+    "headline.report_after_period", "after a period in the lead: the report it names (前三季度经济数据, 上半年经济运行)",
+    r"[\u4e00-\u9fff]{0,4}?(?:经济数据|统计数据|经济运行|主要经济指标|经济指标|成绩单|经济形势)",
+    examples=['经济数据', '全区经济运行情况', '主要经济指标'], counter_examples=['同比增长'])
+
+
+def report_period(text: str, periods) -> str:
+    """A lead that names a report on part of the year (公布前三季度经济数据) makes the article
+    that report: its period holds for the whole article."""
+    for p in periods:
+        if p.start >= LEAD_CHARS:
+            break
+        if p.period != "year" and REPORT_AFTER_PERIOD.match(text, p.end, p.end + 12):
+            return p.period
+    return "year"
 
 
 def headline_mentions(title: str, text: str) -> list:
