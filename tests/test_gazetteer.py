@@ -133,3 +133,25 @@ def test_county_level_cities(text, names):
 def test_a_known_place_is_a_zone_prefix_whatever_jieba_tags_it():
     # jieba tags 兴化 as a verb; the gazetteer knows the city
     assert [m.name for m in zones.find_zone_mentions("兴化经济开发区实现营业收入20亿元。")] == ["兴化经开区"]
+
+
+def test_derived_tables_of_places_and_zones():
+    assert {"上饶市", "晋中市"} <= gazetteer.city_names() and "瑞丽市" not in gazetteer.city_names()   # county-level
+    assert "中关村" in gazetteer.zone_proper_names() and "工业园" not in gazetteer.zone_proper_names()
+    assert "亦庄" in gazetteer.zone_stems() and "工贸" not in gazetteer.zone_stems()
+    assert set(gazetteer.cities_of("新城区")) == {"西安", "呼和浩特"}
+    assert {"皖", "盘"} <= gazetteer.first_characters()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在中关村国家自主创新示范区注册的企业", ["中关村自主创新示范区"]),   # a catalogued zone's proper name is its place
+    ("建设科技金融合作实验区", []),                                  # 合作 (a city, and a word) after a noun
+    ("位居西南国家级新区前列", []),                                      # a region is no zone's place
+    ("赣南经济开发区新签项目", ["赣南经开区"]),                      # a place's first character and a direction
+    ("走进呼和浩特经济技术开发区", ["呼和浩特经开区"]),      # a place with 和 inside
+    ("加快老城改造和新城区建设", []),                                      # 新城区 without its city: the new town area
+    ("增速居桂林市县域前列", []),                                        # 县域 is no county
+    ("与苏州工业园区某某科技有限公司合作", ["苏州工业园区"]),       # found, but an aside (a company's name)
+])
+def test_zone_names_found(text, expected):
+    assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == expected
