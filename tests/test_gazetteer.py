@@ -151,6 +151,8 @@ def test_derived_tables_of_places_and_zones():
     ("走进呼和浩特经济技术开发区", ["呼和浩特经开区"]),      # a place with 和 inside
     ("加快老城改造和新城区建设", []),                                      # 新城区 without its city: the new town area
     ("增速居桂林市县域前列", []),                                        # 县域 is no county
+    ("位于桂林市区南部", []),                                            # 市区: the city's urban area
+    ("把园区打造成为桂林市创新创业示范区", ["桂林创新创业示范区"]),      # found, but an aside (a goal)
     ("与苏州工业园区某某科技有限公司合作", ["苏州工业园区"]),       # found, but an aside (a company's name)
 ])
 def test_zone_names_found(text, expected):

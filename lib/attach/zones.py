@@ -72,6 +72,11 @@ COMPANY_AFTER = named(
     "zones.company_after", "right after a zone-like name: the rest of a company's name (…生物医药有限公司; matched there, so 与…公司 is not)",
     r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)",
     examples=['广龙生物医药有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
+# 把园区打造成为惠州市创新创业示范区: what a place is to become is no zone
+GOAL_NAME_BEFORE = named(
+    "zones.goal_name_before", "before a zone-like name: what something is to become (打造成为…示范区)",
+    r"(?:打造成为?|建设成为?|建成为|创建为|成为)[^,，。;；!?！？]{0,24}$",
+    examples=['打造成为惠州市区南部的核心区及', '建设成为'], counter_examples=['位于'])
 # 签约仪式在鹿泉经济开发区举办: the venue of an event is no subject of the article
 VENUE_AFTER = named(
     "zones.venue_after", "right after a zone-like name that follows 在: an event held there (…举办)",
@@ -190,6 +195,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 run = place
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
+        if suffix == "区" and text[start - 1:start] == "市" and not gazetteer.division_ending(run, "区"):
+            continue   # 惠州市区南部: the city's urban area, no district
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
                 or (suffix == "区" and text[start - 1:start] == "县" and not gazetteer.division_ending(run, "区")):
             continue   # 结对县区, 各县区: "counties and districts", not a name (梅县区 is one)
@@ -256,7 +263,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
             or bool(PROJECT_AFTER_AMOUNT.search(text, max(0, at - 4), at)) \
             or bool(COMPANY_AFTER.match(text, m.end(), m.end() + 18)) \
-            or (text[at - 1:at] == "在" and bool(VENUE_AFTER.match(text, m.end(), m.end() + 10)))   # 超过…富阳区: a yardstick
+            or (text[at - 1:at] == "在" and bool(VENUE_AFTER.match(text, m.end(), m.end() + 10))) \
+            or (strong and "成" in text[max(0, at - 26):at] and bool(GOAL_NAME_BEFORE.search(text, max(0, at - 26), at)))
         out.append(ZoneMention(at, m.end(), name, strong, aside))
     return out
 
