@@ -130,7 +130,7 @@ def wrapped_line_breaks(raw: str) -> list[int]:
     if raw.count("\n") < WRAP_MIN_LINES:
         return []
     lines = raw.split("\n")
-    long = [ln.rstrip() for ln in lines if len(ln.strip()) >= WRAP_LONG_LINE]
+    long = [ln.rstrip() for ln in lines if len(ln.strip()) >= WRAP_LONG_LINE and "|" not in ln]   # no table rows
     if len(long) < WRAP_MIN_LINES or max(len(ln) for ln in long) > WRAP_MAX_WIDTH:
         return []
     open_ended = sum(1 for ln in long if not LINE_END_OF_PROSE.search(ln))
@@ -141,7 +141,8 @@ def wrapped_line_breaks(raw: str) -> list[int]:
     for line, following in zip(lines, lines[1:]):
         end = pos + len(line)
         body = line.rstrip()
-        if len(body) >= 0.7 * width and not LINE_END_OF_PROSE.search(body) \
+        if len(body) >= 0.7 * width and not LINE_END_OF_PROSE.search(body) and "|" not in body \
+                and "|" not in following \
                 and NEXT_LINE_CONTINUES.match(following) and not NOT_A_CONTINUATION.match(following):
             out.append(end)   # the "\n" ending this line
         pos = end + 1
