@@ -76,7 +76,13 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     full = [n for n in full if not any(generic_form(o) == n for o in cluster)] or full   # the specific suffix
     best = max(full or cluster, key=lambda n: (total[n], -first_seen[n]))
     bare = without_province(best)
-    return bare if bare != best and bare in score else best   # 新疆准东开发区 … 准东开发区: no province
+    if bare == best:
+        return best
+    specific = next((n for n in cluster if generic_form(n) == bare), "")   # 江苏靖江开发区 … 靖江经开区
+    if specific:
+        return specific
+    # 新疆准东开发区 … 准东开发区; 山西长治高新区 (a catalogued zone): no province
+    return bare if bare in score or gazetteer.catalogued_zone(bare) == bare else best
 
 
 def _city_prefixed(long: str, short: str) -> bool:

@@ -356,6 +356,8 @@ def _checked_strong_name(name: str, prefix: str) -> str:
     if catalogued:
         if catalogued.endswith("新区") and catalogued.endswith(name):
             return catalogued   # a national new area by its official name: 南沙新区 -> 广州南沙新区
+        if not catalogued.endswith(name):
+            return name   # 杨凌示范区, 武汉开发区: written as the text has it (the catalogue only adds a place)
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
     if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names():
         return name
