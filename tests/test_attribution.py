@@ -299,3 +299,9 @@ def test_a_lead_that_publishes_a_part_year_report_gives_its_period():
     text = "10月28日,某某高新区公布前三季度经济数据:GDP总量达2292亿元。\n工业增长良好,规上工业增加值达699.8亿元,同比增长11.3%。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2025-10-29"))
     assert {f["period"] for f in facts} == {"Q1-3"}
+
+
+def test_a_district_named_only_by_its_short_name_is_the_articles_zone():
+    text = "您的位置:萧山网 > 正文\n今年1—8月,全区实现规上工业增加值500亿元,同比增长9%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2021-09-22"))
+    assert {f["zone"] for f in facts} == {"萧山区"}

@@ -96,3 +96,19 @@ def _city_prefixed(long: str, short: str) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """安巢经开区 abbreviates 安徽巢湖经开区: same suffix, prefix a non-contiguous subsequence."""
     return same_zone(short, long) and len(short) < len(long) and not long.endswith(short)
+
+
+SHORT_NAME_CHARS = 3000    # the head of the text where a district's short name is looked for
+DISTRICT_GENERIC = re.compile(r"全区|我区|本区")
+COUNTY_GENERIC = re.compile(r"全县|我县|本县")
+
+
+def district_named_short(text: str) -> str:
+    """An article that names no zone but says 全区 (or 全县) and names a district (or county) by
+    its short name only (萧山网, 萧山经济; 中国临安) is about that district; '' otherwise."""
+    head = text[:SHORT_NAME_CHARS]
+    districts, counties = len(DISTRICT_GENERIC.findall(head)), len(COUNTY_GENERIC.findall(head))
+    if not districts and not counties:
+        return ""
+    named = Counter(gazetteer.divisions_named_short(head, "区" if districts >= counties else "县"))
+    return named.most_common(1)[0][0] if named else ""

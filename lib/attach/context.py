@@ -131,6 +131,8 @@ class DocState:
             article_zone.infer_article_zone(text, self.mentions, headline if title else [], cities)
         if self.zone and not doc.zone:
             self.zone = article_zone.fullest_form(self.zone, self.mentions)
+        if not self.zone and not doc.zone:
+            self.zone = article_zone.district_named_short(full_title + "\n" + text)   # 萧山网 … 全区: 萧山区
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))

@@ -10,6 +10,8 @@ province, city or county (full name 鸠江区 or short form 鸠江), and whether
 """
 from __future__ import annotations
 
+import re
+
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
@@ -278,3 +280,26 @@ def zone_stems() -> frozenset:
         if len(stem) >= 2:
             stems.add(stem)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def _division_short_names() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A regex of the districts' and counties' short names (萧山, 临安) and their full names."""
+    full_of: dict[str, list[str]] = {}
+    for p in places():
+        if p.level == "county" and len(p.short) >= 2 and p.short != p.name:
+            full_of.setdefault(p.short, []).append(p.name)
+    names = sorted(full_of, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), {k: tuple(v) for k, v in full_of.items()}
+
+
+def divisions_named_short(text: str, suffix: str) -> list[str]:
+    """The full names of the districts or counties (ending in `suffix`) a text names by their
+    short name only (萧山网, 萧山经济 -> 萧山区), each once per mention, in text order."""
+    pattern, full_of = _division_short_names()
+    out = []
+    for m in pattern.finditer(text):
+        names = [n for n in full_of[m.group()] if n.endswith(suffix)]
+        if len(names) == 1:
+            out.append(names[0])
+    return out
