@@ -125,9 +125,13 @@ def date_of_work_report(head: str) -> tuple[int, int] | None:
 
 
 def article_date(published: str, url: str, head: str) -> tuple[int | None, int, str]:
-    """(year, month or 0, source) of the article: source is manifest, url, text or ''."""
+    """(year, month or 0, source) of the article: source is manifest, url, text or ''. A work
+    report's own year (2017年蠡县人民政府工作报告) wins over a later date of its repost."""
+    report = date_of_work_report(head)
     for source, found in (("manifest", date_from_published(published)), ("url", date_from_url(url)),
-                          ("text", date_from_head(head)), ("text", date_of_work_report(head))):
+                          ("text", date_from_head(head)), ("text", report)):
         if found:
+            if report and found[0] > report[0]:
+                return report[0], report[1], "text"   # a 2017 report reposted in 2021
             return found[0], found[1], source
     return None, 0, ""

@@ -81,8 +81,12 @@ def headline_zone(headline: list, mentions) -> str:
     if specific:
         return specific[0]        # 烟台开发区 in the headline, 烟台经开区 in the text: the specific suffix
     bare = zones.without_province(name)
-    if bare != name and bare in written:
-        return bare               # 江西宜春经开区 -> 宜春经开区 (the spec keeps the city, not the province)
+    if bare != name:
+        specific = [n for n in written if zones.generic_form(n) == bare]
+        if specific:
+            return specific[0]    # 江苏靖江开发区 in the headline, 靖江经开区 in the text
+        if bare in written or gazetteer.catalogued_zone(bare) == bare:
+            return bare           # 江西宜春经开区 -> 宜春经开区, 山西长治高新区 -> 长治高新区 (the city, not the province)
     return name   # written fuller in the text (金普新区 -> 大连金普新区): article_zone.fullest_form
 
 
