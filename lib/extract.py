@@ -37,6 +37,7 @@ ZONE_WIDE = named(
     "extract.zone_wide", "the zone as a whole named (全区, 开发区): a sub-item's scope ends",
     r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区",
     examples=['全区实现', '开发区完成'], counter_examples=['园区企业'])  # ends a sub-item's scope
+LISTED_AFTER = re.compile(r"[ \t]*(?:、|和|及|与)[ \t]*")   # between two values of one list
 LEVEL_AFTER_RATE = 6   # characters between a rate and the level it leads to (增长22.8%,达到28.8亿元)
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
@@ -234,6 +235,9 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
     if (measure == "growth" and attribute.is_decline(clause_before)) or (
             measure == "change" and unit == "百分点" and attribute.is_lower(clause_before)):
         value = -value
+    elif sent_rows and prev is not None and sent_rows[-1][0] is prev and sent_rows[-1][1]["value"] < 0 \
+            and sent_rows[-1][1]["measure"] == measure and LISTED_AFTER.fullmatch(text, prev.end, fig.start):
+        value = -value   # 分别下降10.4%、24.3%和30.0%: every value of the list declines
     cues_before = recent_starting_in(st.cues, s.start, fig.start, when.RECENT_CUES)
     year, since, cue_kind, year_source = when.year_for(st, s, fig, cues_before)
     target = any(a <= fig.start - s.start < b for a, b in target_spans) or st.para_target \

@@ -72,6 +72,8 @@ CASES = [
       dict(value=12.1, zone="蕉岭县")]),
     ("2025年上半年,全区生产总值、社会消费品零售总额、固定资产投资总额分别增长7.7%、7.1%、11.3%。",
      [dict(value=7.7, metric="gdp"), dict(value=7.1, metric="retail_sales"), dict(value=11.3, metric="fixed_asset_investment")]),
+    ("2023年1-10月,四类产品产量分别下降10.4%、24.3%和30.0%,农产品加工业下拉产值增速1.1个百分点。",
+     [dict(value=-10.4), dict(value=-24.3), dict(value=-30.0), dict(value=-1.1, unit="百分点")]),
     # --- periods and years
     ("2019年1-8月份,全区规模以上工业总产值58亿元。", [dict(value=58, period="M1-8", year=2019)]),
     ("2019年1至9月,完成固定资产投资30亿元。", [dict(value=30, period="M1-9", year=2019)]),

@@ -65,7 +65,7 @@ FUND_AFTER = named(
     examples=['的9支产业基金', '产业投资基金'], counter_examples=['项目'])
 LOWER = named(
     "attribute.lower", "a change in points that is lower: negative (回落, 低于, 增幅收窄)",
-    r"(?:回落|下降|降低|减少|下滑|(?:增幅|增速|涨幅)[^,，;；。]{0,6}收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大|(?<![盈扭])亏|落后)"
+    r"(?:回落|下降|降低|减少|下滑|(?:增幅|增速|涨幅)[^,，;；。]{0,6}收窄|(?<!不)低于|慢于|降幅[^,，;；。]{0,6}扩大|(?<![盈扭])亏|落后|下拉)"
                    r"[^,，;；。]{0,10}$",
     examples=['增幅比上年收窄', '低于全省'], counter_examples=['高于全省'])
 CHANGE_VERB = named(
