@@ -307,3 +307,9 @@ def test_a_district_named_only_by_its_short_name_is_the_articles_zone():
     text = "您的位置:萧山网 > 正文\n今年1—8月,全区实现规上工业增加值500亿元,同比增长9%。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2021-09-22"))
     assert {f["zone"] for f in facts} == {"萧山区"}
+
+
+def test_a_monthly_release_reports_january_to_that_month():
+    text = "某某区2023年10月份经济运行情况\n重点行业产值两增两降。装备制造业产值增长10.5%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2023-11-20"))
+    assert [(f["value"], f["period"]) for f in facts] == [(10.5, "M1-10")]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lib.attach import article_zone, dates, scope, timeframe, zones
-from lib.attach.headline import (report_period, headline_mentions, headline_period, headline_zone, lead_period,
+from lib.attach.headline import (month_report_period, report_period, headline_mentions, headline_period, headline_zone, lead_period,
                                  zone_evidence)
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
@@ -165,6 +165,8 @@ class DocState:
             self.default_period = lead_period(text, full_title, self.periods)
         if self.default_period == "year":
             self.default_period = report_period(text, self.periods)   # 公布前三季度经济数据: a Q1-3 report
+        if self.default_period == "year":
+            self.default_period = month_report_period(full_title + "\n" + text[:dates.HEAD_CHARS])
         self.report_period = self.default_period if self.default_period != "year" else \
             timeframe.most_named_part_year(self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]

@@ -58,6 +58,21 @@ def report_period(text: str, periods) -> str:
     return "year"
 
 
+MONTH_REPORT = named(
+    "headline.month_report", "a monthly report's title (10月份经济运行情况): January to that month",
+    r"(?<![\d\-—至~])(?P<month>1[0-2]|[1-9])月份?(?:全[区县市])?(?:经济运行|主要经济指标|统计月报|经济数据)",
+    examples=['2023年10月份经济运行情况', '5月主要经济指标'], counter_examples=['1-10月经济运行'])
+
+
+def month_report_period(headline: str) -> str:
+    """M1-10 for a headline 杨凌示范区2023年10月份经济运行情况 (monthly releases are cumulative)."""
+    m = MONTH_REPORT.search(headline)
+    if not m:
+        return "year"
+    month = int(m.group("month"))
+    return "year" if month == 12 else f"M1-{month}"
+
+
 def headline_mentions(title: str, text: str) -> list:
     """The zone names of the headline: the manifest's title (normalised), else the text's first
     short line."""
