@@ -32,7 +32,7 @@ GOLD_SETS = {
 }
 # real pages collected and annotated apart from lib/ (tests/real/README.md); a batch joins the
 # floors only after its first, honest run was recorded in tests/real/README.md
-SCORED_REAL_BATCHES = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r15", "r16", "r17", "r18", "r19", "r20")
+SCORED_REAL_BATCHES = tuple(f"r{n}" for n in range(1, 23))   # r1 … r22
 for _batch in SCORED_REAL_BATCHES:
     GOLD_SETS[f"real_{_batch}"] = GoldSet(f"real_{_batch}", ROOT / "tests" / "real" / _batch,
                                           ROOT / "tests" / "real" / _batch / "gold.csv")
