@@ -150,6 +150,7 @@ def test_derived_tables_of_places_and_zones():
     ("赣南经济开发区新签项目", ["赣南经开区"]),                      # a place's first character and a direction
     ("走进呼和浩特经济技术开发区", ["呼和浩特经开区"]),      # a place with 和 inside
     ("加快老城改造和新城区建设", []),                                      # 新城区 without its city: the new town area
+    ("连续排名武汉新城区第一", []),                                        # a city's new-town districts, no 新城区 of its own
     ("增速居桂林市县域前列", []),                                        # 县域 is no county
     ("位于桂林市区南部", []),                                            # 市区: the city's urban area
     ("把园区打造成为桂林市创新创业示范区", ["桂林创新创业示范区"]),      # found, but an aside (a goal)

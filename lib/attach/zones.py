@@ -221,8 +221,8 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
             continue   # 工贸新城: a town quarter's name; 亦庄新城 is a zone's
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
-        if not strong and prefix + suffix in COMMON_WORD_DIVISIONS and not _city_right_before(text, start - len(prefix), prefix + suffix):
-            continue   # 实施新城区开发: the new town area, not 西安's 新城区
+        if not strong and _common_word_division_alone(text, start - len(prefix), prefix + suffix):
+            continue   # 实施新城区开发, 排名武汉新城区第一: the new town areas, not 西安's 新城区
         if suffix == "新城" and text[m.end():m.end() + 1] == "区":
             continue   # 西安市新城区: the district, found at its 区
         if suffix == "县" and text[m.end():m.end() + 1] in ("城", "域"):
@@ -314,7 +314,18 @@ def _function_char_division(text: str, start: int, suffix: str) -> bool:
     return bool(gazetteer.place_ending(text[max(0, start - 6):start - 1].rstrip("省市")))
 
 
-COMMON_WORD_DIVISIONS = gazetteer.word_list("common_word_divisions.txt")
+COMMON_WORD_DIVISIONS = tuple(sorted(gazetteer.word_list("common_word_divisions.txt"), key=len, reverse=True))
+
+
+def _common_word_division_alone(text: str, at: int, name: str) -> bool:
+    """新城区 (or 武汉新城区) without one of its own cities (西安, 呼和浩特) written before it."""
+    word = next((w for w in COMMON_WORD_DIVISIONS if name.endswith(w)), "")
+    if not word:
+        return False
+    city_part = name[: -len(word)].rstrip("市")
+    if city_part:   # 武汉新城区: a city before it, not its own; 峄城区 is a name of its own (峄 is no place)
+        return gazetteer.is_place(city_part) and city_part not in gazetteer.cities_of(word)
+    return not _city_right_before(text, at, word)
 
 
 def _city_right_before(text: str, at: int, division: str) -> bool:
