@@ -244,11 +244,8 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         or status.named_as_goal(text, fig.end, s.end)
     if cue_kind == "target":
         target = True
-    if target and year and st.article_year and year < st.article_year and when.year_named_at(st, fig):
-        target = False   # 预计…从2011年的146亿元增长到…: the base year's figure is what it was
-    if target and s.first_from is not None and s.first_from.year and st.article_year \
-            and s.first_from.year < st.article_year and when.FROM_RIGHT_BEFORE.search(text, max(s.start, fig.start - 2), fig.start):
-        target = False   # …;一般公共预算收入从11亿元增长到20.1亿元: the base of a change since a past year
+    if target and when.is_past_base(st, s, fig, year):
+        target = False   # 预计…从2011年的146亿元增长到…: a past year's base is what it was
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
         target = False   # 预计 in a January report with no year: an estimate of the year just ended
     estimate_of_past_year = cue_kind == "carried" and year is not None and year < (st.article_year or 0) \
@@ -259,7 +256,7 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
         year_source = st.year_evidence
     period = when.period_for(st, s, fig, clause_before, since, year, target)
     if cue_kind == "since-this-year" and period == "year":
-        period = st.report_period   # 今年以来 in a report on part of a year: that report's period
+        period = st.year_to_date_period   # 今年以来 in a report on part of a year: that report's period
     if period == "year":
         period = _breakdown_period(st, s, fig, sent_rows) or period
     zone, zone_source = where.zone_for(st, s, fig)

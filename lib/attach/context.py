@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lib.attach import article_zone, dates, scope, timeframe, zones
-from lib.attach.headline import (month_report_period, report_period, headline_mentions, headline_period, headline_zone, lead_period,
+from lib.attach.headline import (article_period, headline_mentions, headline_zone,
                                  zone_evidence)
 from lib.documents import Document
 from lib.normalize import FULL_TO_HALF, FULL_WIDTH, normalize
@@ -158,16 +158,9 @@ class DocState:
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
-        self.default_period = headline_period(text, self.periods)
-        if self.default_period == "year" and title:
-            self.default_period = headline_period(title, timeframe.find_period_cues(title))
-        if self.default_period == "year" and doc.title:
-            self.default_period = lead_period(text, full_title, self.periods)
-        if self.default_period == "year":
-            self.default_period = report_period(text, self.periods)   # 公布前三季度经济数据: a Q1-3 report
-        if self.default_period == "year":
-            self.default_period = month_report_period(full_title + "\n" + text[:dates.HEAD_CHARS])
-        self.report_period = self.default_period if self.default_period != "year" else \
+        self.default_period = article_period(text, title, full_title, self.periods)
+        # 今年以来 in a report on part of a year takes that report's period
+        self.year_to_date_period = self.default_period if self.default_period != "year" else \
             timeframe.most_named_part_year(self.periods)
         named_spans = [(m.start, m.end) for m in self.mentions]
         named_at = {i for a, b in named_spans for i in range(a, b)}

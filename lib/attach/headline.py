@@ -6,7 +6,7 @@ headline with it, holds for the whole article.
 """
 from __future__ import annotations
 
-from lib.attach import dates, zones
+from lib.attach import dates, timeframe, zones
 from lib.documents import Document
 from lib.patterns import named
 from lib.reference import gazetteer
@@ -71,6 +71,22 @@ def month_report_period(headline: str) -> str:
         return "year"
     month = int(m.group("month"))
     return "year" if month == 12 else f"M1-{month}"
+
+
+def article_period(text: str, title: str, full_title: str, periods) -> str:
+    """The period the whole article reports on ('year' unless something says a part of it): the
+    headline's, the manifest title's, a lead restating the headline with one, a lead naming a
+    part-year report, a monthly release's headline."""
+    period = headline_period(text, periods)
+    if period == "year" and title:
+        period = headline_period(title, timeframe.find_period_cues(title))
+    if period == "year" and full_title:
+        period = lead_period(text, full_title, periods)
+    if period == "year":
+        period = report_period(text, periods)
+    if period == "year":
+        period = month_report_period(full_title + "\n" + text[:dates.HEAD_CHARS])
+    return period
 
 
 def headline_mentions(title: str, text: str) -> list:

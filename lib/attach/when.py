@@ -6,9 +6,6 @@ period. Called by the pipeline (lib/extract.py) once per figure.
 """
 from __future__ import annotations
 
-import re
-
-
 from lib.attach import timeframe
 from lib.attach.context import DocState, Sentence, last_starting_in, recent_starting_in
 from lib.figures.find import Figure
@@ -27,7 +24,6 @@ REACHED_BEFORE = named(
     "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到720家), today's",
     r"(?:达到|达|突破|增至|增加到|增长到|提高到|提升到|升至)[ \t]*(?:约|近|超过|超)?[ \t]*$",
     examples=['企业达到', '收入突破'], counter_examples=['年均增长', '累计完成'])
-FROM_RIGHT_BEFORE = re.compile(r"(?:从|由)[ \t]*$")   # 从11亿元增长到…: the base of a change
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
 
 
@@ -85,6 +81,18 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
             return st.article_year, "", "since-this-year", evidence   # 今年截至目前: this year to date
         return st.article_year, "", "now", evidence
     return cue.year, "", "carried" if carried else cue.kind, evidence
+
+
+def is_past_base(st: DocState, s: Sentence, fig: Figure, year: int | None) -> bool:
+    """The base of a change in a past year, even inside an estimate: 从2011年的146亿元 (its year named
+    right before it), or …;财政收入从11亿元增长到… in a sentence that started from 2011."""
+    if not st.article_year:
+        return False
+    if year and year < st.article_year and year_named_at(st, fig):
+        return True
+    from_year = s.first_from.year if s.first_from is not None else None
+    right_before = YEAR_WORDS_BEFORE.search(st.text, max(s.start, fig.start - 6), fig.start)
+    return bool(from_year and from_year < st.article_year and right_before and right_before.lastgroup == "from")
 
 
 def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since: str,
