@@ -191,7 +191,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         cut_at = start - len(run) - 1
         if cut_at >= 0 and text[cut_at] in NOT_PLACE:   # 呼和浩特: a place with a function character inside
             place = gazetteer.place_ending(text[max(0, start - 8):start])
-            if len(place) > len(run) and not (strong is False and len(place) == len(run) + 1):
+            if len(place) > len(run) and (strong or _name_starts_here(text, start - len(place))):
                 run = place
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
@@ -305,13 +305,17 @@ def _opens_list_item(text: str, at: int) -> bool:
 
 
 def _function_char_division(text: str, start: int, suffix: str) -> bool:
-    """和县 at a clause's start or after its province or city (安徽和县, 马鞍山市和县): a division
-    whose name is a function character; 市和县两级 is "the city and the counties"."""
-    if start < 1 or text[start - 1] not in NOT_PLACE or not gazetteer.is_division(text[start - 1] + suffix):
-        return False
-    if start == 1 or text[start - 2] in CLAUSE_OPENERS or text[start - 2] in "(（“\"—在":
+    """和县: a division whose name is a function character, where a name can start."""
+    return start >= 1 and text[start - 1] in NOT_PLACE and gazetteer.is_division(text[start - 1] + suffix) \
+        and _name_starts_here(text, start - 1)
+
+
+def _name_starts_here(text: str, at: int) -> bool:
+    """A name that starts with a function character (和县, 于都县) starts at `at`: at a clause's
+    start, after 在, or after its province or city (安徽和县); 市和县两级 is "the city and the counties"."""
+    if at == 0 or text[at - 1] in CLAUSE_OPENERS or text[at - 1] in "(（“\"—在":
         return True
-    return bool(gazetteer.place_ending(text[max(0, start - 6):start - 1].rstrip("省市")))
+    return bool(gazetteer.place_ending(text[max(0, at - 5):at].rstrip("省市")))
 
 
 COMMON_WORD_DIVISIONS = tuple(sorted(gazetteer.word_list("common_word_divisions.txt"), key=len, reverse=True))
