@@ -46,9 +46,9 @@ CASES = [
     ("2022年,全区净增高新技术企业36家。", [dict(value=36, measure="change", metric="enterprise_count")]),
     ("2022年,全区新设立企业120家。", [dict(value=120, measure="level", metric="enterprise_count")]),
     ("2023年,园区进出口总额增长近2倍。", [dict(value=200, unit="%", measure="growth", qualifier="近")]),
-    ("2021年一季度,新能源汽车产值增长逾七成。", [dict(value=70, unit="%", measure="growth", qualifier="超")]),
-    ("2025年,新增规上服务业企业191家,直播经济蓬勃兴起,文旅融合,全年接待游客950万人次。",
-     [dict(value=191, measure="change"), dict(value=9500000, measure="level")]),
+    ("2022年一季度,光伏组件产值增长逾六成。", [dict(value=60, unit="%", measure="growth", qualifier="超")]),
+    ("2024年,新增规上商贸企业64家,夜间经济活跃,文旅融合,全年接待游客320万人次。",
+     [dict(value=64, measure="change"), dict(value=3200000, measure="level")]),
     # --- counts, physical quantities
     ("2023年全区授权发明专利85件,新引进博士12人。",
      [dict(value=85, unit="件", metric="patent_count"), dict(value=12, unit="人", metric="talent_count")]),
@@ -70,25 +70,25 @@ CASES = [
     ("2022年,梅江区各园区投资较快,梅县区、平远县、蕉岭县投资分别增长10.3%、7.6%、12.1%。",
      [dict(value=10.3, zone="梅县区", metric="fixed_asset_investment"), dict(value=7.6, zone="平远县"),
       dict(value=12.1, zone="蕉岭县")]),
-    ("2025年上半年,全区生产总值、社会消费品零售总额、固定资产投资总额分别增长7.7%、7.1%、11.3%。",
-     [dict(value=7.7, metric="gdp"), dict(value=7.1, metric="retail_sales"), dict(value=11.3, metric="fixed_asset_investment")]),
-    ("2023年1-10月,四类产品产量分别下降10.4%、24.3%和30.0%,农产品加工业下拉产值增速1.1个百分点。",
-     [dict(value=-10.4), dict(value=-24.3), dict(value=-30.0), dict(value=-1.1, unit="百分点")]),
+    ("2024年上半年,全区生产总值、社会消费品零售总额、固定资产投资总额分别增长5.2%、4.8%、9.6%。",
+     [dict(value=5.2, metric="gdp"), dict(value=4.8, metric="retail_sales"), dict(value=9.6, metric="fixed_asset_investment")]),
+    ("2022年1-9月,三类产品产量分别下降8.2%、15.6%和21.4%,纺织业下拉产值增速0.7个百分点。",
+     [dict(value=-8.2), dict(value=-15.6), dict(value=-21.4), dict(value=-0.7, unit="百分点")]),
     # --- periods and years
     ("2019年1-8月份,全区规模以上工业总产值58亿元。", [dict(value=58, period="M1-8", year=2019)]),
     ("2019年1至9月,完成固定资产投资30亿元。", [dict(value=30, period="M1-9", year=2019)]),
     ("2019年前三季度,实现地区生产总值300亿元。", [dict(value=300, period="Q1-3", year=2019)]),
     ("2019年一季度,实现营业收入50亿元。", [dict(value=50, period="Q1", year=2019)]),
     ("2021年以来,累计签约项目45个。", [dict(value=45, period="since-2021")]),
-    ("2016年,实现地区生产总值189亿元,是2011年的1.74倍;一般公共预算收入10.6亿元。",
-     [dict(value=189, year=2016), dict(value=10.6, year=2016)]),
-    ("自2011年首届民企洽谈会以来,该市累计对接项目66个,计划总投资1538亿元。",
-     [dict(value=66, period="since-2011"), dict(value=1538, period="since-2011")]),
-    ("预计地区生产总值从2011年的146亿元增长到2016年的259亿元,年均增长12.2%;财政收入从11亿元增长到20亿元。",
-     [dict(value=146, year=2011, status="actual"), dict(value=259, year=2016, status="target"),
-      dict(value=12.2, period="since-2011"), dict(value=11, status="actual"), dict(value=20, status="target")]),
-    ("2014年,全区新洽谈项目227个,其中已开工项目18个,是去年全年的4倍多;签署协议项目31个。",
-     [dict(value=227, year=2014), dict(value=18, year=2014), dict(value=31, year=2014)]),
+    ("2019年,实现地区生产总值236亿元,是2014年的1.6倍;一般公共预算收入14.2亿元。",
+     [dict(value=236, year=2019), dict(value=14.2, year=2019)]),
+    ("自2013年首届侨商大会以来,该县累计对接项目48个,计划总投资612亿元。",
+     [dict(value=48, period="since-2013"), dict(value=612, period="since-2013")]),
+    ("预计地区生产总值从2013年的98亿元增长到2018年的171亿元,年均增长11.8%;财政收入从7亿元增长到13亿元。",
+     [dict(value=98, year=2013, status="actual"), dict(value=171, year=2018, status="target"),
+      dict(value=11.8, period="since-2013"), dict(value=7, status="actual"), dict(value=13, status="target")]),
+    ("2016年,全区新洽谈项目154个,其中已开工项目23个,是去年全年的3倍多;签署协议项目42个。",
+     [dict(value=154, year=2016), dict(value=23, year=2016), dict(value=42, year=2016)]),
     # --- status
     ("力争到2025年,地区生产总值突破500亿元。",
      [dict(value=500, status="target", year=2025, qualifier="超")]),
@@ -102,11 +102,11 @@ CASES = [
      [dict(value=15.2, measure="growth", metric="fixed_asset_investment")]),
     ("2021年,累计开工项目120个,其中,道路项目30个;产业项目20个。",
      [dict(value=120, period="multi-year"), dict(value=30, period="multi-year"), dict(value=20, period="multi-year")]),
-    ("2022年,近年来全区累计引进项目120个,企业总数达到720家。",
-     [dict(value=120, period="multi-year"), dict(value=720, period="year")]),
+    ("2022年,近年来全区累计引进项目120个,企业总数达到460家。",
+     [dict(value=120, period="multi-year"), dict(value=460, period="year")]),
     ("2022年,梅江区招商引资推介会在平远县会展中心举行,梅江区签约项目12个。", [dict(value=12, zone="梅江区")]),
-    ("2016年,累计实施项目1082个,完成投资1247亿元。其中,完成工业投资571亿元。",
-     [dict(value=1082, period="multi-year"), dict(value=1247, period="multi-year"), dict(value=571, period="multi-year")]),
+    ("2018年,累计实施项目736个,完成投资905亿元。其中,完成工业投资402亿元。",
+     [dict(value=736, period="multi-year"), dict(value=905, period="multi-year"), dict(value=402, period="multi-year")]),
     ("2024年3月,该县今年已累计签约项目15个。", [dict(value=15, period="year", year=2024)]),
     ("2023年,该项目建成投产后年产值可达8亿元。", [dict(value=8, status="target")]),
     # --- zones
@@ -115,36 +115,36 @@ CASES = [
     ("2021年1-7月,洞庭湖新区规模以上工业总产值完成600亿元。", [dict(value=600, zone="洞庭湖新区", period="M1-7")]),
     ("梅江区招商推介会举行。2023年,梅江区与平远县签订友好合作协议。当日共签约项目12个,总投资80亿元。",
      [dict(value=12, zone="梅江区"), dict(value=80, zone="梅江区")]),
-    ("2021年上半年,长春新区GDP完成441亿元,增速领跑东北国家级新区。", [dict(value=441, zone="长春新区")]),
-    ("2025年,横州市税收收入增长18.46%,排南宁市县域第一。", [dict(value=18.46, zone="横州市")]),
-    ("2015年上半年,皖北经济开发区完成工业总产值116亿元。", [dict(value=116, zone="皖北经开区")]),
-    ("县人民政府代理县长 某某\n2016年,全县实现地区生产总值189亿元。", [dict(value=189, zone="")]),
-    ("2017年,和县实现地区生产总值175亿元。", [dict(value=175, zone="和县")]),
-    ("2015年,商丘市梁园区实现地区生产总值134.9亿元。", [dict(value=134.9, zone="梁园区")]),
-    ("2015年,盘北经济开发区着力实施新城区开发,投资2.4亿元。", [dict(value=2.4, zone="盘北经开区")]),
+    ("2020年上半年,天府新区GDP完成318亿元,增速领跑西南国家级新区。", [dict(value=318, zone="天府新区")]),
+    ("2024年,平南县税收收入增长9.3%,排贵港市县域第一。", [dict(value=9.3, zone="平南县")]),
+    ("2016年上半年,皖北经济开发区完成工业总产值84亿元。", [dict(value=84, zone="皖北经开区")]),
+    ("县人民政府代理县长 某某\n2018年,全县实现地区生产总值97亿元。", [dict(value=97, zone="")]),
+    ("2019年,于都县实现地区生产总值203亿元。", [dict(value=203, zone="于都县")]),
+    ("2018年,梁园区实现社会消费品零售总额210亿元。", [dict(value=210, zone="梁园区")]),
+    ("2016年,赣南经济开发区加快新城区建设,投资3.6亿元。", [dict(value=3.6, zone="赣南经开区")]),
     ("2015年,西安市新城区实现生产总值500亿元。", [dict(value=500, zone="西安新城区")]),
-    ("瑞丽试验区建设加快。2014年全市实现生产总值55.3亿元。", [dict(value=55.3, zone="瑞丽市")]),
-    ("2018年,高新技术产值111亿元,建筑业总产值增长13.5%。",
-     [dict(value=111, metric="high_tech_output"), dict(value=13.5, metric="other")]),
-    ("呼和浩特经济技术开发区由3个功能区组成,分别是:甲工业区、如意工业区、梅江区。\n2014年,全年完成工业总产值355亿元。",
-     [dict(value=355, zone="呼和浩特经开区")]),
-    ("新疆准东开发区发展迅速。准东开发区2017年入驻企业572家。", [dict(value=572, zone="准东开发区")]),
-    ("2022年,梅江区签约项目12个;梅州综合保税区签约项目4个,总投资22.6亿元。",
-     [dict(value=12, zone="梅江区"), dict(value=4, zone="梅州综合保税区"), dict(value=22.6, zone="梅州综合保税区")]),
-    ("2014年,园区地区生产总值增长22.8%,达到28.8亿元。", [dict(value=22.8, metric="gdp"), dict(value=28.8, metric="gdp")]),
-    ("截9月底,全县重点项目累计完成投资167亿元。", [dict(value=167, period="M1-9")]),
-    ("1-9月,地方一般预算收入增长25.7%,比赶超目标亏12.2个百分点。",
-     [dict(value=25.7), dict(value=-12.2, unit="百分点", measure="change")]),
-    ("2018年11月,长汀县在工贸新城举行项目集中签约,总投资4.85亿元。", [dict(value=4.85, zone="长汀县")]),
-    ("平远县县长介绍了平远县的发展。2022年,平远县地区生产总值实现520亿元。平远经开区成功创建正县级园区。粮食产量64万吨。",
-     [dict(value=520, zone="平远县"), dict(value=640000, zone="平远县")]),
-    ("2013年两江新区GDP达908亿元。", [dict(value=908, zone="重庆两江新区")]),
+    ("东兴试验区建设加快。2016年全市实现生产总值98亿元。", [dict(value=98, zone="东兴市")]),
+    ("2019年,高新技术产值86亿元,建筑业总产值增长7.9%。",
+     [dict(value=86, metric="high_tech_output"), dict(value=7.9, metric="other")]),
+    ("柳州经济技术开发区由3个功能区组成,分别是:甲工业区、乙工业区、梅江区。\n2016年,全年完成工业总产值268亿元。",
+     [dict(value=268, zone="柳州经开区")]),
+    ("甘肃临洮开发区发展迅速。临洮开发区2018年入驻企业236家。", [dict(value=236, zone="临洮开发区")]),
+    ("2022年,梅江区签约项目12个;梅州综合保税区签约项目4个,总投资18.4亿元。",
+     [dict(value=12, zone="梅江区"), dict(value=4, zone="梅州综合保税区"), dict(value=18.4, zone="梅州综合保税区")]),
+    ("2015年,园区地区生产总值增长14.6%,达到35.2亿元。", [dict(value=14.6, metric="gdp"), dict(value=35.2, metric="gdp")]),
+    ("截9月底,全县重点项目累计完成投资98亿元。", [dict(value=98, period="M1-9")]),
+    ("1-6月,地方一般预算收入增长6.4%,比赶超目标亏3.5个百分点。",
+     [dict(value=6.4), dict(value=-3.5, unit="百分点", measure="change")]),
+    ("2019年5月,宁化县在工贸新城举行项目集中签约,总投资6.2亿元。", [dict(value=6.2, zone="宁化县")]),
+    ("平远县县长介绍了平远县的发展。2021年,平远县地区生产总值实现183亿元。平远经开区成功获批省级园区。粮食产量21万吨。",
+     [dict(value=183, zone="平远县"), dict(value=210000, zone="平远县")]),
+    ("2015年两江新区GDP达1860亿元。", [dict(value=1860, zone="重庆两江新区")]),
     ("江苏梅江开发区发展较快。2022年,梅江开发区实现产值500亿元。", [dict(value=500, zone="梅江开发区")]),
-    ("杨凌示范区2023年实现生产总值200亿元。", [dict(value=200, zone="杨凌示范区")]),
+    ("烟台开发区2019年实现生产总值1000亿元。", [dict(value=1000, zone="烟台开发区")]),
     # --- not facts
     ("2023年,全区召开会议12次,走访5个城市,出台20条政策。", []),
     ("2019年上半年,增幅位居全市13个区县第五,24项主要经济指标中7项增速全市第一。", []),
-    ("新闻\n2017\n10/19\n11:51\n本届大会邀请嘉宾270余人,550名国内外客商嘉宾畅叙合作,30多家企业代表应邀参加。", []),
+    ("新闻\n2019\n6/12\n09:40\n本届大会邀请嘉宾180余人,420名海内外客商嘉宾共谋发展,20多家企业代表应邀参加。", []),
     ("该区在全省排名第3位,连续10年位居前列,建区30周年。", []),
     ("2023年,全区500万元以上项目增加到12个。", [dict(value=12, unit="个", metric="project_count")]),
     ("2023年,全区常住人口12.5万。", []),
@@ -247,45 +247,45 @@ def test_last_year_is_the_year_before_the_one_reported_on():
 
 
 def test_since_the_articles_own_year_is_its_reports_period():
-    text = "2022年以来,全区实施重大项目125个。截至10月底,已完成投资193亿元。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2022-11-14"))
-    assert [(f["value"], f["year"], f["period"]) for f in facts] == [(125, 2022, "M1-10"), (193, 2022, "M1-10")]
+    text = "2021年以来,全区实施重大项目88个。截至10月底,已完成投资142亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2021-11-10"))
+    assert [(f["value"], f["year"], f["period"]) for f in facts] == [(88, 2021, "M1-10"), (142, 2021, "M1-10")]
     undated = fact_rows(Document(doc_id="t", text="2021年以来,累计签约项目45个。"))
     assert [f["period"] for f in undated] == ["since-2021"]
 
 
 def test_a_heading_that_reports_goals_met_is_no_plan():
-    text = "主要指标达到预期目标\n前6月,全区实现地区生产总值110亿元。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2020-09-08"))
-    assert [(f["value"], f["status"]) for f in facts] == [(110, "actual")]
+    text = "各项指标达到预期目标\n前6月,全区实现地区生产总值76亿元。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2021-08-12"))
+    assert [(f["value"], f["status"]) for f in facts] == [(76, "actual")]
 
 
 def test_a_citys_report_is_about_the_city_and_its_clauses_on_the_city_are_its():
-    text = ("1至7月全市园区实现增加值348亿元\n据统计,梅州市工业园区经济运行良好。1-7月,全市工业园区实现工业增加值348亿元,"
-            "同比增长7.6%。梅州市新签约项目26个。")
+    text = ("1至7月全市园区实现增加值212亿元\n据统计,梅州市工业园区经济运行良好。1-7月,全市工业园区实现工业增加值212亿元,"
+            "同比增长6.3%。梅州市新签约项目19个。")
     facts = fact_rows(Document(doc_id="t", text=text, published="2016-08-20"))
     assert {f["zone"] for f in facts} == {"梅州市"}
-    in_a_zone = ("2023年,梅江区实现地区生产总值200亿元,增速高于全省2.5个百分点、全市1.3个百分点,总量全市第一。"
+    in_a_zone = ("2023年,梅江区实现地区生产总值200亿元,增速高于全省3.1个百分点、全市1.7个百分点,总量全市第一。"
                  "全市实现地区生产总值900亿元。")
     zones_of = [(f["value"], f["zone"]) for f in fact_rows(Document(doc_id="t", text=in_a_zone))]
-    assert zones_of[:3] == [(200, "梅江区"), (2.5, "梅江区"), (1.3, "梅江区")]
+    assert zones_of[:3] == [(200, "梅江区"), (3.1, "梅江区"), (1.7, "梅江区")]
 
 
 def test_a_work_reports_title_line_dates_no_section():
-    text = "2015年某某区政府工作报告\n各位代表:2014年工作回顾。全区实现生产总值1101亿元。(一)经济运行稳中有进。完成固定资产投资786亿元。"
+    text = "2017年某某区政府工作报告\n各位代表:2016年工作回顾。全区实现生产总值642亿元。(一)经济运行稳中有进。完成固定资产投资415亿元。"
     facts = fact_rows(Document(doc_id="t", text=text))
-    assert [(f["value"], f["year"]) for f in facts] == [(1101, 2014), (786, 2014)]
+    assert [(f["value"], f["year"]) for f in facts] == [(642, 2016), (415, 2016)]
 
 
 def test_after_a_list_of_zones_the_subject_is_the_articles_zone_again():
-    text = ("2016年1-7月,梅州市工业园区实现主营业务收入1524亿元。其中梅县经济开发区494亿元、平远经济开发区325亿元、"
-            "蕉岭经济开发区120亿元。全市工业园区基础设施投入29亿元。完成工业投资389亿元。")
+    text = ("2016年1-7月,梅州市工业园区实现主营业务收入1180亿元。其中梅县经济开发区402亿元、平远经济开发区286亿元、"
+            "蕉岭经济开发区97亿元。全市工业园区基础设施投入24亿元。完成工业投资311亿元。")
     facts = fact_rows(Document(doc_id="t", text=text, published="2016-08-20"))
     assert [f["zone"] for f in facts][-2:] == ["梅州市", "梅州市"]
 
 
 def test_a_work_report_delivered_late_in_the_year_reviews_that_year():
-    text = "政府工作报告\n——2016年12月20日在某县人民代表大会上\n过去五年。累计实施项目1082个,完成投资1247亿元。"
+    text = "政府工作报告\n——2016年12月20日在某县人民代表大会上\n过去五年。累计实施项目736个,完成投资905亿元。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2016-12-20"))
     assert {f["year"] for f in facts} == {2016}
     early = fact_rows(Document(doc_id="t", text=text.replace("12月20日", "2月20日"), published="2016-02-20"))
@@ -293,24 +293,24 @@ def test_a_work_report_delivered_late_in_the_year_reviews_that_year():
 
 
 def test_this_year_to_date_in_a_part_year_report_is_that_reports_period():
-    text = "今年1月至8月,全区实现地区生产总值157亿元。今年截至目前,该区签约项目34个。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2013-10-03"))
-    assert [(f["value"], f["period"]) for f in facts] == [(157, "M1-8"), (34, "M1-8")]
+    text = "今年1月至8月,全区实现地区生产总值112亿元。今年截至目前,该区签约项目27个。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2015-09-20"))
+    assert [(f["value"], f["period"]) for f in facts] == [(112, "M1-8"), (27, "M1-8")]
 
 
 def test_a_lead_that_publishes_a_part_year_report_gives_its_period():
-    text = "10月28日,某某高新区公布前三季度经济数据:GDP总量达2292亿元。\n工业增长良好,规上工业增加值达699.8亿元,同比增长11.3%。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2025-10-29"))
+    text = "10月20日,某某高新区公布前三季度经济数据:GDP总量达1460亿元。\n工业运行平稳,规上工业增加值达512亿元,同比增长8.6%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2024-10-21"))
     assert {f["period"] for f in facts} == {"Q1-3"}
 
 
 def test_a_district_named_only_by_its_short_name_is_the_articles_zone():
-    text = "您的位置:萧山网 > 正文\n今年1—8月,全区实现规上工业增加值500亿元,同比增长9%。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2021-09-22"))
-    assert {f["zone"] for f in facts} == {"萧山区"}
+    text = "您的位置:江宁新闻网 > 正文\n今年1—5月,全区实现规上工业增加值380亿元,同比增长7%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2020-06-18"))
+    assert {f["zone"] for f in facts} == {"江宁区"}
 
 
 def test_a_monthly_release_reports_january_to_that_month():
-    text = "某某区2023年10月份经济运行情况\n重点行业产值两增两降。装备制造业产值增长10.5%。"
-    facts = fact_rows(Document(doc_id="t", text=text, published="2023-11-20"))
-    assert [(f["value"], f["period"]) for f in facts] == [(10.5, "M1-10")]
+    text = "某某区2022年8月份经济运行情况\n主要行业产值稳中有升。电子信息产业产值增长12.3%。"
+    facts = fact_rows(Document(doc_id="t", text=text, published="2022-09-15"))
+    assert [(f["value"], f["period"]) for f in facts] == [(12.3, "M1-8")]

@@ -144,7 +144,7 @@ def test_derived_tables_of_places_and_zones():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("在中关村国家自主创新示范区注册的企业", ["中关村自主创新示范区"]),   # a catalogued zone's proper name is its place
+    ("在松山湖国家自主创新示范区注册的企业", ["松山湖自主创新示范区"]),   # a catalogued zone's proper name is its place
     ("建设科技金融合作实验区", []),                                  # 合作 (a city, and a word) after a noun
     ("位居西南国家级新区前列", []),                                      # a region is no zone's place
     ("赣南经济开发区新签项目", ["赣南经开区"]),                      # a place's first character and a direction
