@@ -38,7 +38,7 @@ ZONE_WIDE = named(
     r"全区|全县|我区|我县|本区|全域|开发区|高新区|经开区",
     examples=['全区实现', '开发区完成'], counter_examples=['园区企业'])  # ends a sub-item's scope
 LISTED_AFTER = re.compile(r"[ \t]*(?:、|和|及|与)[ \t]*")   # between two values of one list
-LEVEL_AFTER_RATE = 6   # characters between a rate and the level it leads to (增长22.8%,达到28.8亿元)
+LEVEL_AFTER_RATE = 6   # characters between a rate and the level it leads to (增长14.6%,达到35.2亿元)
 COUNT_UNIT_FOR_METRIC = {"talent_count": "人", "enterprise_count": "家", "project_count": "个",
                          "platform_count": "个", "patent_count": "件"}
 
@@ -171,7 +171,7 @@ def _inherited_metric(st: DocState, fig: Figure, sent_rows: list[tuple[Figure, d
     if sent_rows and inheriting:
         return sent_rows[-1][1]["metric"]
     if sent_rows and sent_rows[-1][1]["measure"] == "growth" and fig.start - sent_rows[-1][0].end <= LEVEL_AFTER_RATE:
-        return sent_rows[-1][1]["metric"]   # 地区生产总值增长22.8%,达到28.8亿元: the rate's metric's level
+        return sent_rows[-1][1]["metric"]   # 地区生产总值增长14.6%,达到35.2亿元: the rate's metric's level
     if same_family:
         return same_family["metric"]   # 合同金额61.8亿美元…;实际到位33.45亿美元
     if fig.family == "length" and sent_rows and sent_rows[-1][1]["metric"] == "infrastructure":
@@ -245,7 +245,7 @@ def _fact(st: DocState, ctx: SentenceContext, fig: Figure, prev: Figure | None,
     if cue_kind == "target":
         target = True
     if target and when.is_past_base(st, s, fig, year):
-        target = False   # 预计…从2011年的146亿元增长到…: a past year's base is what it was
+        target = False   # 预计…从2013年的98亿元增长到…: a past year's base is what it was
     if target and cue_kind == "review" and status.only_estimates(text[s.start:fig.start]):
         target = False   # 预计 in a January report with no year: an estimate of the year just ended
     estimate_of_past_year = cue_kind == "carried" and year is not None and year < (st.article_year or 0) \

@@ -113,7 +113,7 @@ def _blank(text: str, pattern: re.Pattern, to_end: bool = False) -> str:
 
 
 # A page copied from a PDF or a word processor breaks its lines at a width, mid-sentence:
-#   预计全年,地区生产总值增长 6%;规上工业增加值增长 6%,\n总产值增长 4.5%;…
+#   预计全年,地区生产总值增长6%;规上工业增加值增\n长6%,…
 # Such a break is no paragraph: it is removed (the offsets map back), so a sentence reads whole.
 LINE_END_OF_PROSE = re.compile(r"[。!?！？;；:：”\"』」）)】]$")
 WRAP_MIN_LINES = 5          # a page with fewer long lines is not told apart as wrapped

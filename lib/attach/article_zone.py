@@ -27,7 +27,7 @@ def fullest_form(zone: str, mentions: list[ZoneMention]) -> str:
     for m in mentions:
         if not m.aside and len(m.name) > len(zone) and m.name.endswith(zone):
             place = gazetteer.place_starting(m.name)
-            # never a province (宜春经开区; 准东开发区, not 新疆准东开发区), but a national new area's
+            # never a province (宜春经开区; 临洮开发区, not 甘肃临洮开发区), but a national new area's
             # official name has one (湖南湘江新区)
             adds_a_province = gazetteer.is_province_not_city(place) and (
                 named_after_place or not gazetteer.catalogued_zone(zone))
@@ -40,7 +40,7 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
                        city_mentions: list[ZoneMention] = ()) -> str:
     """The zone the article is about: most mentioned, a named-zone suffix counting the
     generic references with that suffix (全市 counting for a city), mentions near the top (or in
-    a manifest's title that the text lacks) counting double. A prefecture-level city (上饶市)
+    a manifest's title that the text lacks) counting double. A prefecture-level city (梅州市)
     competes as a report's subject; the cities are weighed after the zones, so a tie is the zone's."""
     mentions = sorted(list(mentions) + list(city_mentions), key=lambda m: m.start) if city_mentions else mentions
     if not mentions and not title_mentions:
@@ -78,10 +78,10 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     bare = without_province(best)
     if bare == best:
         return best
-    specific = next((n for n in cluster if generic_form(n) == bare), "")   # 江苏靖江开发区 … 靖江经开区
+    specific = next((n for n in cluster if generic_form(n) == bare), "")   # 江苏某某开发区 … 某某经开区
     if specific:
         return specific
-    # 新疆准东开发区 … 准东开发区; 山西长治高新区 (a catalogued zone): no province
+    # 甘肃临洮开发区 … 临洮开发区; 山西太原高新区 (a catalogued zone): no province
     return bare if bare in score or gazetteer.catalogued_zone(bare) == bare else best
 
 
@@ -105,7 +105,7 @@ COUNTY_GENERIC = re.compile(r"全县|我县|本县")
 
 def district_named_short(text: str) -> str:
     """An article that names no zone but says 全区 (or 全县) and names a district (or county) by
-    its short name only (萧山网, 萧山经济; 中国临安) is about that district; '' otherwise."""
+    its short name only (江宁新闻网, 江宁经济) is about that district; '' otherwise."""
     head = text[:SHORT_NAME_CHARS]
     districts, counties = len(DISTRICT_GENERIC.findall(head)), len(COUNTY_GENERIC.findall(head))
     if not districts and not counties:

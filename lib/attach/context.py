@@ -32,7 +32,7 @@ WORK_REPORT_HEAD = named(
 PLAN_HEADING = named(
     "context.plan_heading", "a heading of plans: its paragraph's figures are targets",
     r"(?<!达到)(?<!实现)(?<!完成)(?:主要)?预期目标|奋斗目标是|(?<!完成)目标任务",
-    examples=['主要预期目标', '目标任务'], counter_examples=['主要成绩', '主要指标达到预期目标'])
+    examples=['主要预期目标', '目标任务'], counter_examples=['主要成绩', '各项指标达到预期目标'])
 QUESTION = named(
     "context.question", "an interviewer's line (问: / 记者:)",
     r"[ \t]*(?:问|记者|主持人)[:：]",
@@ -94,7 +94,7 @@ def is_heading(text: str, s: Sentence) -> bool:
     return line_end - line_start <= 30 and text[s.end - 1:s.end] not in "。;；,，"
 
 
-# 累计实施项目1082个,完成投资1247.6亿元: a sentence that opens on a running total is one to its end
+# 累计实施项目736个,完成投资905亿元: a sentence that opens on a running total is one to its end
 SENTENCE_OPENING_TOTAL = named(
     "context.sentence_opening_total", "a sentence that opens with 累计 (a running total over years)",
     r"^[ \t]*(?:[一二三四五六七八九十]是|(?:19|20)\d{2}年)?[,，]?累计",
@@ -132,7 +132,7 @@ class DocState:
         if self.zone and not doc.zone:
             self.zone = article_zone.fullest_form(self.zone, self.mentions)
         if not self.zone and not doc.zone:
-            self.zone = article_zone.district_named_short(full_title + "\n" + text)   # 萧山网 … 全区: 萧山区
+            self.zone = article_zone.district_named_short(full_title + "\n" + text)   # 江宁新闻网 … 全区: 江宁区
         self.cues = Sorted(timeframe.find_year_cues(text))
         pub_year, self.pub_month, self.year_source = dates.article_date(
             doc.published, doc.url, half_width((doc.title + "\n" if doc.title else "") + raw[:dates.HEAD_CHARS]))

@@ -52,7 +52,7 @@ URL_DATE_SHAPES = [
     _shape("compact_month_then_day", r"""/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)(?=/|\.|_)""",
            [("http://www.example.gov.cn/art/201902/19/art_1.html", (2019, 2, 19))]),
     _shape("compact_month_dir", r"""/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/""",
-           [("https://www.example.net/city/news/201704/6123816.html", (2017, 4, 0))],
+           [("https://www.example.net/city/news/201805/2233445.html", (2018, 5, 0))],
            ["http://example.cn/id/2017041/", "http://example.cn/201713/5.html"]),
     _shape("year_then_month_dir", r"""/(?P<y>(?:19|20)\d\d)(?:/|-)(?P<m>[01]?\d)/""",
            [("http://pub.cnwest.com/data/content/2025/06/4110.html", (2025, 6, 0))],
@@ -114,7 +114,7 @@ def date_from_head(text: str) -> tuple[int, int] | None:
 WORK_REPORT = named(
     "dates.work_report", "the year of a government work report (2023年…政府工作报告)",
     r"(?<!\d)((?:19|20)\d{2})[ ]?年(?:[\u4e00-\u9fff]{0,8})?政府工作报告",
-    examples=['2023年金安区政府工作报告', '2025 年东洲区政府工作报告'], counter_examples=['政府工作报告'])
+    examples=['2023年金安区政府工作报告', '2025 年某区政府工作报告'], counter_examples=['政府工作报告'])
 
 
 def date_of_work_report(head: str) -> tuple[int, int] | None:

@@ -110,7 +110,7 @@ def respectively(text: str, start: int, end: int, sent_rows: list[tuple[Figure, 
         if _one_value_a_year(text, max(start, m.start() - CONTEXT_CHARS), m.start(), rows, listed):
             continue
         _one_value_a_period(text, pre_start, m.start(), rows, listed)
-        # the zones listed in the clause before 分别 (西宁开发区各园区投资…,南川…、东川…分别: not the first)
+        # the zones listed in the clause before 分别 (某开发区各园区投资…,甲园…、乙园…分别: not the first)
         clause_start = max(pre_start, *(text.rfind(c, pre_start, m.start()) + 1 for c in ",，;；:："))
         listed_zones = [z for at, z in zone_mentions if clause_start <= at < m.start()]
         if len(listed_zones) == n:

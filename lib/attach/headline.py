@@ -61,11 +61,11 @@ def report_period(text: str, periods) -> str:
 MONTH_REPORT = named(
     "headline.month_report", "a monthly report's title (10月份经济运行情况): January to that month",
     r"(?<![\d\-—至~])(?P<month>1[0-2]|[1-9])月份?(?:全[区县市])?(?:经济运行|主要经济指标|统计月报|经济数据)",
-    examples=['2023年10月份经济运行情况', '5月主要经济指标'], counter_examples=['1-10月经济运行'])
+    examples=['2022年8月份经济运行情况', '5月主要经济指标'], counter_examples=['1-10月经济运行'])
 
 
 def month_report_period(headline: str) -> str:
-    """M1-10 for a headline 杨凌示范区2023年10月份经济运行情况 (monthly releases are cumulative)."""
+    """M1-10 for a headline 某某区2022年8月份经济运行情况 (monthly releases are cumulative)."""
     m = MONTH_REPORT.search(headline)
     if not m:
         return "year"
@@ -115,9 +115,9 @@ def headline_zone(headline: list, mentions) -> str:
     if bare != name:
         specific = [n for n in written if zones.generic_form(n) == bare]
         if specific:
-            return specific[0]    # 江苏靖江开发区 in the headline, 靖江经开区 in the text
+            return specific[0]    # 江苏某某开发区 in the headline, 某某经开区 in the text
         if bare in written or gazetteer.catalogued_zone(bare) == bare:
-            return bare           # 江西宜春经开区 -> 宜春经开区, 山西长治高新区 -> 长治高新区 (the city, not the province)
+            return bare           # 江西宜春经开区 -> 宜春经开区, 山西太原高新区 -> 太原高新区 (the city, not the province)
     return name   # written fuller in the text (金普新区 -> 大连金普新区): article_zone.fullest_form
 
 

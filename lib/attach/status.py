@@ -37,9 +37,9 @@ TARGET_MARKER = named(
     """,
     examples=["力争全年完成投资50亿元", "预计全年增长6%", "计划新建厂房10万平方米", "明年将新增企业20家",
               "二要引进项目10个", "每年新增企业不少于50家",
-              "建成投产后年产值20亿元以上"],
+              "建成投产后年产值12亿元以上"],
     counter_examples=["入选千人计划专家5人", "计划总投资20亿元", "完成计划投资率95%", "将企业纳入统计",
-                      "已建成投产", "成功争取中省项目资金6亿元"])
+                      "已建成投产", "成功争取上级资金2亿元"])
 
 ACTUAL_MARKER = named(
     "status.actual_marker", "an actual word: a plan's reach ends here (已, 目前, 截至, 完成了)",
@@ -53,7 +53,7 @@ CLAUSE_END = re.compile(r"[,，;；。]")
 STATEMENT_SCOPED = named(
     "status.statement_scoped", "an estimate or a projection (达产后): a target up to the end of its statement (the next ；or 。)",
     r"预计 | (?<![已经])(?:建成|投产|达产|达效)(?:投产|达产)?后",
-    examples=["预计全年实现产值100亿元", "项目达产后,年可实现销售收入700亿元"], counter_examples=["估计"])
+    examples=["预计全年实现产值100亿元", "项目达产后,年可实现销售收入35亿元"], counter_examples=["估计"])
 STATEMENT_END = re.compile(r"[;；。]")
 LEADS_ITS_SENTENCE = 4   # 全年预计实现…;…;…。: an estimate that opens its sentence heads the whole list
 

@@ -47,7 +47,7 @@ SINCE_AFTER = named(
 LONG_SINCE_AFTER = named(
     "timeframe.long_since_after", "after 自/从 and a year: an event's name, then 以来 (自2011年首届民企洽谈会以来)",
     r"[^,，。;；!?！？\n]{0,20}?以来",
-    examples=['福建省首届民企洽谈会以来'], counter_examples=['起,全区'])
+    examples=['首届侨商大会以来'], counter_examples=['起,全区'])
 DATE_AFTER = named(
     "timeframe.date_after", "after a year: a date (2013年02月05日), not the year reported on",
     r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
@@ -173,7 +173,7 @@ def find_year_cues(text: str) -> list[YearCue]:
                     before.endswith(("自", "从")) and LONG_SINCE_AFTER.match(text, m.end()))):
                 kind = "since"  # 自2015年8月30日获批以来: a running total since that year
             elif before.endswith("是") and text.startswith("的", m.end()):
-                kind = "comparison"   # 是2011年的1.74倍: the year compared with
+                kind = "comparison"   # 是2014年的1.6倍: the year compared with
             elif DATE_AFTER.match(text, m.end()):
                 kind = "date"   # 2013年02月05日: a date line, not the year a figure reports on
             elif m.group("etail") in ("以来", "来"):
@@ -198,7 +198,7 @@ def find_year_cues(text: str) -> list[YearCue]:
             after = text[m.end():m.end() + 3]
             if word in ("上年", "去年") and (COMPARISON_BEFORE.search(before) or after.startswith("同期")
                                           or (before.endswith("是") and text.startswith(("的", "全年的", "同期的"), m.end()))):
-                # 是去年全年的4倍: compared with (特别是去年, is not)
+                # 是去年全年的3倍: compared with (特别是去年, is not)
                 kind = "comparison"
             elif m.group("rtail"):
                 kind = "since"

@@ -19,9 +19,9 @@ YEAR_WORDS_BEFORE = named(
 THIS_YEAR_BEFORE = named(
     "when.this_year_before", "before 累计 in its clause: the running total is this year's (今年已累计)",
     r"(?:今年|本年|当年|年内|全年|去年)(?:以来)?[\u4e00-\u9fff]{0,3}$",
-    examples=['今年已', '福绵区今年', '去年南沙全年'], counter_examples=['建区以来'])
+    examples=['今年已', '该区今年', '去年全区全年'], counter_examples=['建区以来'])
 REACHED_BEFORE = named(
-    "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到720家), today's",
+    "when.reached_before", "right before a figure under 近年来 / 五年来: a level reached (达到460家), today's",
     r"(?:达到|达|突破|增至|增加到|增长到|提高到|提升到|升至)[ \t]*(?:约|近|超过|超)?[ \t]*$",
     examples=['企业达到', '收入突破'], counter_examples=['年均增长', '累计完成'])
 RECENT_CUES = 16          # a figure's year is decided by the last few cues before it in its sentence
@@ -84,7 +84,7 @@ def year_for(st: DocState, s: Sentence, fig: Figure, cues_before) -> tuple[int |
 
 
 def is_past_base(st: DocState, s: Sentence, fig: Figure, year: int | None) -> bool:
-    """The base of a change in a past year, even inside an estimate: 从2011年的146亿元 (its year named
+    """The base of a change in a past year, even inside an estimate: 从2013年的98亿元 (its year named
     right before it), or …;财政收入从11亿元增长到… in a sentence that started from 2011."""
     if not st.article_year:
         return False
@@ -102,18 +102,18 @@ def period_for(st: DocState, s: Sentence, fig: Figure, clause_before: str, since
     multi = timeframe.MULTI_YEAR.search(clause_before)
     if multi and multi.group() == "年均" and s.first_from is not None and s.first_from.year \
             and s.first_from.start < fig.start:
-        return f"since-{s.first_from.year}"   # 从2011年的146亿元增长到…,年均增长12.2%: the average since 2011
+        return f"since-{s.first_from.year}"   # 从2013年的98亿元增长到…,年均增长11.8%: the average since 2013
     if multi:
         in_force = _part_year_in_force(st, s, fig)
         if multi.group() == "累计" and not timeframe.MULTI_YEAR.search(clause_before, multi.end()):
             if in_force and clause_before[multi.end():multi.end() + 2] == "完成":
                 return in_force   # 1-10月,…累计完成: year to date, not a span of years
             if THIS_YEAR_BEFORE.search(clause_before, 0, multi.start()):
-                return in_force or "year"   # 今年已累计签约项目11个: this year's running total
+                return in_force or "year"   # 今年已累计签约项目15个: this year's running total
         return "multi-year"
     if s.multi_year[0] <= fig.start - s.start < s.multi_year[1] and not year_named_at(st, fig) \
             and not REACHED_BEFORE.search(clause_before):
-        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's, 企业达到720家 today's
+        return "multi-year"   # 五年来…净增143家; but 由2015年的568亿元 is 2015's, 企业达到460家 today's
     last = last_starting_in(st.periods, s.start, fig.start)
     if last is not None:
         return last.period

@@ -48,7 +48,7 @@ CITY_PARKS_BEFORE = named(
 MEMBERS_LISTED = named(
     "where.members_listed", "a sentence that lists a zone's parts (由6个功能区组成,分别是:…; 下辖…)",
     r"组成[,，]?分别是|分别是[:：]|下辖|辖有|包括[:：]",
-    examples=['由6个经济功能区、1个镇组成,分别是:', '下辖'], counter_examples=['分别增长'])
+    examples=['由4个功能区、2个镇组成,分别是:', '下辖'], counter_examples=['分别增长'])
 LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 
@@ -68,7 +68,7 @@ def update_sticky_zone(st: DocState, s: Sentence, has_figures: bool = True) -> N
     if len(named_here) >= LIST_OF_ZONES or (named_here and MEMBERS_LISTED.search(st.text, s.start, s.end)):
         name = st.speaker_zone   # 其中甲区…、乙区…、丙区…, 分别是:…工业园区: members; the subject is still the article's
     if names_article_zone and zones.is_county(name) and not zones.same_zone(name, st.zone):
-        name = st.zone   # 七里河区和陇西县签订协议: two governments' joint act; what follows is still the
+        name = st.zone   # 甲区和乙县签订协议: two governments' joint act; what follows is still the
         #                  article's (a zone named with its county, 嘉善县…嘉善经开区, does take over)
     while st.generic_i < len(generic) and generic[st.generic_i] < s.end:
         last_generic = generic[st.generic_i]
@@ -82,5 +82,5 @@ def update_sticky_zone(st: DocState, s: Sentence, has_figures: bool = True) -> N
     else:
         return
     if not has_figures and zones.is_county(st.zone) and zones.is_development_zone(sticky):
-        return   # 仁寿经开区成功创建正县级园区。(no figure) …: a county's report goes on about the county
+        return   # 某某经开区成功获批省级园区。(no figure) …: a county's report goes on about the county
     st.sticky_zone = sticky

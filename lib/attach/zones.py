@@ -38,7 +38,7 @@ GENERIC_REFERENCE = named(
     r"(?:全区|我区|本区|该区(?!域)|全县|我县|本县|该县|园区|辖区|区内|新区|开发区|高新区|经开区|全市|我市|本市|该市)",
     examples=['全区实现', '该县', '开发区完成', '全市实现'], counter_examples=['区域'])
 CITY_REFERENCES = ("全市", "我市", "本市", "该市")   # the city's, not the zone's
-CITY_PARKS_SUFFIXES = ("工业园区",)   # 上饶市工业园区: all the city's parks
+CITY_PARKS_SUFFIXES = ("工业园区",)   # 梅州市工业园区: all the city's parks
 # 1-7月,全市工业园区实现…: 全市 opening a clause is its subject; 高于全省、全市1.3个百分点, 增速全市第二,
 # 占全市30% are yardsticks
 CITY_SUBJECT_AFTER = named(
@@ -67,17 +67,17 @@ PROJECT_AFTER_AMOUNT = named(
     "zones.project_after_amount", "before a zone-like name: an amount and 的, so the name is a project's",
     r"[亿万]元?[的得]$",
     examples=['100亿元的', '5万元的'], counter_examples=['全区的'])
-# 苏州工业园区广龙生物医药有限公司: a company named after its zone is no mention of the zone
+# 苏州工业园区某某科技有限公司: a company named after its zone is no mention of the zone
 COMPANY_AFTER = named(
     "zones.company_after", "right after a zone-like name: the rest of a company's name (…生物医药有限公司; matched there, so 与…公司 is not)",
     r"[^\W\d_与和及同在对向将为把签的]{0,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)",
-    examples=['广龙生物医药有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
-# 把园区打造成为惠州市创新创业示范区: what a place is to become is no zone
+    examples=['某某生物科技有限公司', '建设投资集团'], counter_examples=['与企业签约', '实现产值'])
+# 把园区打造成为全市创新创业示范区: what a place is to become is no zone
 GOAL_NAME_BEFORE = named(
     "zones.goal_name_before", "before a zone-like name: what something is to become (打造成为…示范区)",
     r"(?:打造成为?|建设成为?|建成为|创建为|成为)[^,，。;；!?！？]{0,24}$",
-    examples=['打造成为惠州市区南部的核心区及', '建设成为'], counter_examples=['位于'])
-# 签约仪式在鹿泉经济开发区举办: the venue of an event is no subject of the article
+    examples=['打造成为全市东部的核心区及', '建设成为'], counter_examples=['位于'])
+# 签约仪式在某某经济开发区举办: the venue of an event is no subject of the article
 VENUE_AFTER = named(
     "zones.venue_after", "right after a zone-like name that follows 在: an event held there (…举办)",
     r"[\u4e00-\u9fff]{0,6}?(?:举办|举行|召开|开幕|开班|开营)",
@@ -153,7 +153,7 @@ def _prefix_of(run: str, strong: bool) -> str:
     if ((tag in NOT_NAME_TAGS) if strong else (tag not in PLACE_TAGS)) and not gazetteer.is_place(last):
         return ""   # jieba's tag says no name, and the gazetteer knows no such place (兴化 is one: tagged v)
     if tag in NOT_NAME_TAGS and len(words) >= 2 and prefix == last and _tag(words[-2]) in COMMON_NOUN_TAGS:
-        return ""   # 文化金融合作实验区: a place that is also a word (合作), read as one after a noun
+        return ""   # 科技金融合作实验区: a place that is also a word (合作), read as one after a noun
     if prefix.endswith("市") and len(prefix) >= 3:
         prefix = prefix[:-1]   # 长垣市经济开发区 -> 长垣经开区
     return prefix
@@ -181,7 +181,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         start = m.start()
         if not strong and start and text[start - 1] in GENERIC_BEFORE_WEAK \
                 and not any(gazetteer.is_division(text[start - k:m.end()]) for k in (2, 3) if start >= k):
-            continue   # 全区, 园区, 该县 …: the common case, no name to look for (梁园区 is a district)
+            continue   # 全区, 园区, 该县 …: the common case, no name to look for (a district such as 梁园区 is a name)
         if suffix == "市" and text[max(0, start - 2):start] not in gazetteer.division_last_chars("市"):
             continue   # 城市, 上市, 超市: no county-level city ends there (a cheap test first)
         before = RUN_BEFORE.search(text, max(0, start - 8), start)
@@ -196,7 +196,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "区" and text[m.end():m.end() + 1] in AREA_WORD_ENDS:
             continue
         if suffix == "区" and text[start - 1:start] == "市" and not gazetteer.division_ending(run, "区"):
-            continue   # 惠州市区南部: the city's urban area, no district
+            continue   # 桂林市区南部: the city's urban area, no district
         if (suffix == "县" and text[m.end():m.end() + 1] == "区" and text[m.end() + 1:m.end() + 2] not in AREA_WORD_ENDS) \
                 or (suffix == "区" and text[start - 1:start] == "县" and not gazetteer.division_ending(run, "区")):
             continue   # 结对县区, 各县区: "counties and districts", not a name (梅县区 is one)
@@ -218,15 +218,15 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         if suffix == "市" and (not prefix or text[m.end():m.end() + 1] == "场"):
             continue   # 城市, 超市, 上市, 沈阳市: no county-level city; 义乌市场 is a market
         if suffix == "新城" and not (gazetteer.has_place(prefix) or prefix in gazetteer.zone_stems()):
-            continue   # 工贸新城: a town quarter's name; 亦庄新城 is a zone's
+            continue   # 商贸新城: a town quarter's name; 亦庄新城 is a zone's
         if suffix in ("区", "县") and not _known_division(prefix, suffix):
             continue   # 示范区, 代表县, 沿黄农业县: a word before 区/县 that is no district or county
         if not strong and _common_word_division_alone(text, start - len(prefix), prefix + suffix):
-            continue   # 实施新城区开发, 排名武汉新城区第一: the new town areas, not 西安's 新城区
+            continue   # 加快新城区建设, 排名某市新城区第一: the new town areas, not 西安's 新城区
         if suffix == "新城" and text[m.end():m.end() + 1] == "区":
             continue   # 西安市新城区: the district, found at its 区
         if suffix == "县" and text[m.end():m.end() + 1] in ("城", "域"):
-            continue   # 县城, 南宁市县域第一: the county town, the county level
+            continue   # 县城, 居桂林市县域前列: the county town, the county level
         if county:
             pass
         elif strong and ("区" in run or "县" in run):
@@ -247,7 +247,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         name = canonical_zone(prefix + suffix)
         if suffix in CITY_PARKS_SUFFIXES and text[start - 1:start] == "市" and prefix + "市" in gazetteer.city_names() \
                 and not gazetteer.catalogued_zone(name):
-            continue   # 上饶市工业园区: the city's parks together, a report on the city (not one zone)
+            continue   # 梅州市工业园区: the city's parks together, a report on the city (not one zone)
         if strong:
             name = _checked_strong_name(name, prefix)
             if not name:
@@ -257,7 +257,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
         at = m.start() - (written_prefix or len(prefix))
         if strong and out and not out[-1].strong and out[-1].end == start and out[-1].start >= at - 1:
             out.pop()   # 常熟市经济技术开发区: the city named just before is this zone's place
-        # a bonded zone is a place inside a zone, unless it opens a clause of a list (…;银川综保区签约项目4个)
+        # a bonded zone is a place inside a zone, unless it opens a clause of a list (…;某某综保区签约项目4个)
         aside = head.count("(") > head.count(")") or (is_bonded(prefix + suffix) and not _opens_list_item(text, at)) \
             or (not BENCHMARK_CHARS.isdisjoint(text[max(0, at - 10):at])
                 and bool(BENCHMARK_BEFORE.search(text, max(0, at - 10), at))) \
@@ -270,7 +270,7 @@ def find_zone_mentions(text: str) -> list[ZoneMention]:
 
 
 def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[ZoneMention]:
-    """Prefecture-level cities named in the text (上饶市, 晋中市), not as a zone's place
+    """Prefecture-level cities named in the text (梅州市, 桂林市), not as a zone's place
     (宁波市杭州湾新区 is the zone's mention) nor as a yardstick (占南宁市的…)."""
     cities, out = gazetteer.city_names(), []
     taken = [(m.start, m.end) for m in zone_mentions]
@@ -284,7 +284,7 @@ def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[Zone
                 inside = any(a <= start < b for a, b in taken)
                 aside = not BENCHMARK_CHARS.isdisjoint(text[max(0, start - 10):start]) \
                     and bool(BENCHMARK_BEFORE.search(text, max(0, start - 10), start))
-                if not inside and i + 1 not in zone_starts:   # 商丘市梁园区: the district's city
+                if not inside and i + 1 not in zone_starts:   # 梅州市梅江区: the district's city
                     out.append(ZoneMention(start, i + 1, name, False, aside or text[start - 1:start] == "占"))
                 break
         i = text.find("市", i + 1)
@@ -292,7 +292,7 @@ def find_city_mentions(text: str, zone_mentions: list[ZoneMention]) -> list[Zone
 
 
 def city_of_zone(zone: str) -> str:
-    """瑞丽试验区 -> 瑞丽市, 南宁高新区 -> 南宁市: the city a zone is named after, when the
+    """东兴试验区 -> 东兴市, 桂林高新区 -> 桂林市: the city a zone is named after, when the
     gazetteer knows it as a city (its 全市 is that city's); '' otherwise."""
     place = gazetteer.place_starting(zone) if zone and is_development_zone(zone) else ""
     city = place + "市" if place and not place.endswith("市") else place
@@ -322,12 +322,12 @@ COMMON_WORD_DIVISIONS = tuple(sorted(gazetteer.word_list("common_word_divisions.
 
 
 def _common_word_division_alone(text: str, at: int, name: str) -> bool:
-    """新城区 (or 武汉新城区) without one of its own cities (西安, 呼和浩特) written before it."""
+    """新城区 (or 某市新城区) without one of its own cities (西安, 呼和浩特) written before it."""
     word = next((w for w in COMMON_WORD_DIVISIONS if name.endswith(w)), "")
     if not word:
         return False
     city_part = name[: -len(word)].rstrip("市")
-    if city_part:   # 武汉新城区: a city before it, not its own; 峄城区 is a name of its own (峄 is no place)
+    if city_part:   # 武汉新城区 (a city's new-town districts): a city before it, not its own; 峄城区 is a name of its own (峄 is no place)
         return gazetteer.is_place(city_part) and city_part not in gazetteer.cities_of(word)
     return not _city_right_before(text, at, word)
 
@@ -370,14 +370,14 @@ def _checked_strong_name(name: str, prefix: str) -> str:
     catalogued = gazetteer.catalogued_zone(name)
     if catalogued:
         if catalogued.endswith("新区") and catalogued.endswith(name):
-            return catalogued   # a national new area by its official name: 南沙新区 -> 广州南沙新区
+            return catalogued   # a national new area by its official name: 两江新区 -> 重庆两江新区
         if not catalogued.endswith(name):
-            return name   # 杨凌示范区, 武汉开发区: written as the text has it (the catalogue only adds a place)
+            return name   # 烟台开发区: written as the text has it (the catalogue only adds a place)
         return catalogued if (not gazetteer.place_starting(name) or gazetteer.is_division(name)) else name
     if gazetteer.has_place(prefix) or prefix in gazetteer.zone_proper_names():
         return name
     if _tag(prefix) == "ns" or _part_of_a_place(prefix):
-        return name   # 辽东湾新区: a place jieba's dictionary knows (a bay, a basin); 盘北: 盘县's north
+        return name   # 洞庭湖新区: a place jieba's dictionary knows (a bay, a lake); 皖北: a province's north
     return ""
 
 
@@ -385,7 +385,7 @@ DIRECTIONS = "东南西北"
 
 
 def _part_of_a_place(prefix: str) -> bool:
-    """盘北, 渝北, 皖南: a place's first character and a direction (the part of it a zone is in)."""
+    """赣南, 皖北: a place's first character and a direction (the part of it a zone is in)."""
     return len(prefix) == 2 and prefix[1] in DIRECTIONS and prefix not in NOT_PREFIX_WORDS \
         and prefix[0] in gazetteer.first_characters()
 
@@ -406,7 +406,7 @@ def same_zone(mention: str, zone: str) -> bool:
     if generic_form(mention) == zone or generic_form(zone) == mention:
         return True   # 烟台开发区 is the everyday name of 烟台经开区
     if is_development_zone(mention) != is_development_zone(zone):
-        return False   # 鹿泉区 (the district) is not 鹿泉经开区 (its development zone)
+        return False   # 某某区 (the district) is not 某某经开区 (its development zone)
     for suffix in (*ZONE_SUFFIXES, "县", "区", "新城"):
         if mention.endswith(suffix) and zone.endswith(suffix):
             a, b = mention[: -len(suffix)], zone[: -len(suffix)]

@@ -45,7 +45,7 @@ ATTENDANCE_AFTER = named(
     "figures.attendance_after", "people who attended (150余人参加) are no facts",
     r"""(?:[\u4e00-\u9fff]{0,4}?(?:代表|嘉宾|人员))?(?:应邀)?(?:参加|出席|参会|与会|列席)
       | [\u4e00-\u9fff]{0,5}?(?:客商|嘉宾|代表)(?![\u4e00-\u9fff]{0,2}(?:项目|企业))""",
-    examples=['参加', '嘉宾出席', '国内外客商嘉宾畅叙', '企业代表应邀参加'], counter_examples=['就业', '客商投资项目'])
+    examples=['参加', '嘉宾出席', '海内外客商嘉宾共谋', '企业代表应邀参加'], counter_examples=['就业', '客商投资项目'])
 VISITS_BEFORE = named(
     "figures.visits_before", "visits (走访了12家企业) are no facts",
     r"(?:走访|拜访|考察|调研|看望|慰问|邀请)了?[\u4e00-\u9fff]{0,6}$",
@@ -96,7 +96,7 @@ def chinese_non_fact(m: re.Match, rule: str, text: str, end: int, after: str) ->
     return False
 
 
-# 0.51万吨和3.62万吨: a list goes on, no name follows the figure
+# 1.2万吨和3万吨: a list goes on, no name follows the figure
 LIST_WORD_THEN_NUMBER = re.compile(r"[和及与][\d一二三四五六七八九十两]")
 
 

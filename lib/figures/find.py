@@ -27,11 +27,11 @@ DATE_LIKE = named(
     r"0\d/|\d{1,2}/0\d",
     examples=['04/19', '3/05'], counter_examples=['1/3'])  # a leading zero: a month or day, never a fraction
 YEAR_LINE_BEFORE = named(
-    "figures.year_line_before", "before a slash number: a year on the line above (2017\n10/19), so a date",
+    "figures.year_line_before", "before a slash number: a year on the line above (2019\n6/12), so a date",
     r"(?:19|20)\d{2}[ \t]*\n[ \t]*$", examples=['2017\n'], counter_examples=['占比\n'])
 CLOCK_AFTER = named(
-    "figures.clock_after", "after a slash number: a clock time (10/19 11:51), so a date",
-    r"[ \t]*\n?[ \t]*\d{1,2}:\d{2}", examples=['\n11:51', ' 09:30'], counter_examples=['的比重'])
+    "figures.clock_after", "after a slash number: a clock time (6/12 09:40), so a date",
+    r"[ \t]*\n?[ \t]*\d{1,2}:\d{2}", examples=['\n09:40', ' 14:05'], counter_examples=['的比重'])
 BOOK_TITLE = named(
     "figures.book_title", "a book or document title: numbers inside are names (《十四五规划》)",
     r"《[^》\n]{0,60}》",
@@ -193,7 +193,7 @@ def _fractions(text: str, found: list[Figure]) -> list[Figure]:
             continue
         if DATE_LIKE.match(m.group("frac")) or YEAR_LINE_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
                 or CLOCK_AFTER.match(text, m.end()):
-            continue   # 04/19 under a page's 2022, "2017\n10/19\n11:51": a date, not a third
+            continue   # 04/19 under a page's 2022, "2019\n6/12\n09:40": a date, not a third
         try:
             value = parse_fraction(m.group("frac"))
         except (ValueError, ZeroDivisionError, KeyError):

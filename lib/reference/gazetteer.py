@@ -236,7 +236,7 @@ def catalogued_zone(name: str) -> str:
 @lru_cache(maxsize=1)
 def zone_proper_names() -> frozenset:
     """Catalogued zones' names written without a zone suffix (中关村, 北京亦庄, 光谷): a zone
-    named after one (中关村国家自主创新示范区) has a known place part."""
+    named after one (松山湖国家自主创新示范区) has a known place part."""
     strong, _, canonical = zone_suffixes()
     suffixes = tuple(set(strong) | set(canonical.values()) | {"园", "园区", "城"})
     return frozenset(w for w in _zone_forms() if len(w) >= 2 and not w.endswith(suffixes))
@@ -255,7 +255,7 @@ PROVINCE_CHARACTERS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤
 
 @lru_cache(maxsize=1)
 def city_names() -> frozenset:
-    """The full names of prefecture-level cities (上饶市, 晋中市): the subject of a city's report."""
+    """The full names of prefecture-level cities (梅州市, 桂林市): the subject of a city's report."""
     return frozenset(p.name for p in places() if p.level == "city" and p.name.endswith("市"))
 
 
@@ -284,7 +284,7 @@ def zone_stems() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _division_short_names() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """A regex of the districts' and counties' short names (萧山, 临安) and their full names."""
+    """A regex of the districts' and counties' short names (江宁, 余姚) and their full names."""
     full_of: dict[str, list[str]] = {}
     for p in places():
         if p.level == "county" and len(p.short) >= 2 and p.short != p.name:
@@ -295,7 +295,7 @@ def _division_short_names() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 def divisions_named_short(text: str, suffix: str) -> list[str]:
     """The full names of the districts or counties (ending in `suffix`) a text names by their
-    short name only (萧山网, 萧山经济 -> 萧山区), each once per mention, in text order."""
+    short name only (江宁新闻网, 江宁经济 -> 江宁区), each once per mention, in text order."""
     pattern, full_of = _division_short_names()
     out = []
     for m in pattern.finditer(text):
