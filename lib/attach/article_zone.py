@@ -81,8 +81,30 @@ def infer_article_zone(text: str, mentions: list[ZoneMention], title_mentions: l
     specific = next((n for n in cluster if generic_form(n) == bare), "")   # 江苏某某开发区 … 某某经开区
     if specific:
         return specific
+    if generic_form(bare) in score:
+        return bare   # 贵州某某经开区 … 某某开发区: the text names it without the province too
     # 甘肃临洮开发区 … 临洮开发区; 山西太原高新区 (a catalogued zone): no province
     return bare if bare in score or gazetteer.catalogued_zone(bare) == bare else best
+
+
+def written_without_province(zone: str, text: str) -> str:
+    """贵州某某经开区 in the lead, 某某开发区 further on: the text also names the zone without its
+    province, so the short name is the zone's (the spec keeps a city, never a province); the zone
+    as it is otherwise."""
+    bare = without_province(zone)
+    if bare == zone or (gazetteer.catalogued_zone(bare) and not gazetteer.place_starting(bare)):
+        return zone   # 湖南湘江新区: a catalogued zone named after no place keeps it (fullest_form)
+    province_written = zone[: len(zone) - len(bare)]
+    if not gazetteer.is_province_not_city(province_written):
+        return zone   # 天津滨海新区: a municipality is the zone's city, kept
+    for form in (bare, generic_form(bare)):
+        at = text.find(form) if form else -1
+        while at != -1:
+            if not text.startswith(province_written, max(0, at - len(province_written))) \
+                    or at < len(province_written):
+                return bare
+            at = text.find(form, at + 1)
+    return zone
 
 
 def _city_prefixed(long: str, short: str) -> bool:

@@ -131,6 +131,7 @@ class DocState:
             article_zone.infer_article_zone(text, self.mentions, headline if title else [], cities)
         if self.zone and not doc.zone:
             self.zone = article_zone.fullest_form(self.zone, self.mentions)
+            self.zone = article_zone.written_without_province(self.zone, text)
         if not self.zone and not doc.zone:
             self.zone = article_zone.district_named_short(full_title + "\n" + text)   # 江宁新闻网 … 全区: 江宁区
         self.cues = Sorted(timeframe.find_year_cues(text))

@@ -116,8 +116,9 @@ def headline_zone(headline: list, mentions) -> str:
         specific = [n for n in written if zones.generic_form(n) == bare]
         if specific:
             return specific[0]    # 江苏某某开发区 in the headline, 某某经开区 in the text
-        if bare in written or gazetteer.catalogued_zone(bare) == bare:
-            return bare           # 江西宜春经开区 -> 宜春经开区, 山西太原高新区 -> 太原高新区 (the city, not the province)
+        if bare in written or zones.generic_form(bare) in written or gazetteer.catalogued_zone(bare) == bare:
+            return bare           # 江西宜春经开区 -> 宜春经开区, 山西太原高新区 -> 太原高新区 (the city, not the
+                                  # province); 贵州某某经开区 … 某某开发区: written without it too
     return name   # written fuller in the text (金普新区 -> 大连金普新区): article_zone.fullest_form
 
 

@@ -179,8 +179,10 @@ def provinces() -> frozenset:
 
 
 def is_province_not_city(place: str) -> bool:
-    """A province that is not its own city (江西; not 上海, 天津): the spec keeps a city, not it."""
-    return place in provinces() and place not in MUNICIPALITIES
+    """A province that is not its own city (江西, 江西省; not 上海, 天津): the spec keeps a city,
+    not it."""
+    short = place[:-1] if place.endswith("省") else place   # 湖南省株洲高新区: the province written in full
+    return short in provinces() and short not in MUNICIPALITIES
 
 
 def _province_prefixed(official: str, zone) -> bool:
