@@ -378,6 +378,8 @@ def _checked_strong_name(name: str, prefix: str) -> str:
         return name
     if _tag(prefix) == "ns" or _part_of_a_place(prefix):
         return name   # 洞庭湖新区: a place jieba's dictionary knows (a bay, a lake); 皖北: a province's north
+    if _tag(prefix) not in NOT_NAME_TAGS and gazetteer.joins_two_cities(prefix):
+        return name   # 沈抚新区: named after the two cities it lies between
     return ""
 
 

@@ -256,6 +256,24 @@ PROVINCE_CHARACTERS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤
 
 
 @lru_cache(maxsize=1)
+def _city_initials_by_province() -> dict[str, frozenset]:
+    """Each province's prefecture-level cities' first characters (辽宁: 沈 大 鞍 抚 …)."""
+    out: dict[str, set] = {}
+    for p in places():
+        if p.level == "city" and p.short:
+            out.setdefault(p.province, set()).add(p.short[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def joins_two_cities(prefix: str) -> bool:
+    """沈抚 (沈阳 + 抚顺), 郑汴: two characters, the first characters of two different cities of one
+    province — the usual name of a zone set up between two cities."""
+    if len(prefix) != 2 or prefix[0] == prefix[1]:
+        return False
+    return any(prefix[0] in chars and prefix[1] in chars for chars in _city_initials_by_province().values())
+
+
+@lru_cache(maxsize=1)
 def city_names() -> frozenset:
     """The full names of prefecture-level cities (梅州市, 桂林市): the subject of a city's report."""
     return frozenset(p.name for p in places() if p.level == "city" and p.name.endswith("市"))
