@@ -314,3 +314,11 @@ def test_a_monthly_release_reports_january_to_that_month():
     text = "某某区2022年8月份经济运行情况\n主要行业产值稳中有升。电子信息产业产值增长12.3%。"
     facts = fact_rows(Document(doc_id="t", text=text, published="2022-09-15"))
     assert [(f["value"], f["period"]) for f in facts] == [(12.3, "M1-8")]
+
+
+def test_a_zone_the_text_also_names_without_its_province_is_the_short_name():
+    from lib.attach.article_zone import written_without_province
+    assert written_without_province("贵州某岭经开区", "贵州某岭经济开发区开工…某岭开发区引进") == "某岭经开区"
+    assert written_without_province("安徽某湖经开区", "安徽某湖经开区开工…经开区引进") == "安徽某湖经开区"
+    assert written_without_province("天津滨海新区", "天津滨海新区…滨海新区") == "天津滨海新区"   # a municipality
+    assert written_without_province("湖南湘江新区", "湖南湘江新区…湘江新区") == "湖南湘江新区"   # official name

@@ -158,3 +158,24 @@ def test_derived_tables_of_places_and_zones():
 ])
 def test_zone_names_found(text, expected):
     assert [m.name for m in zones.find_zone_mentions(normalize(text).text)] == expected
+
+
+def test_a_zone_named_after_two_cities_of_one_province():
+    assert gazetteer.joins_two_cities("郑开")   # 郑州 + 开封
+    assert not gazetteer.joins_two_cities("郑汴")   # 汴 is an old name, no city starts with it
+    assert not gazetteer.joins_two_cities("一流")
+    assert not gazetteer.joins_two_cities("郑郑")
+    assert [m.name for m in zones.find_zone_mentions("今年,沈抚新区开工项目20个")] == ["沈抚新区"]
+    assert zones.find_zone_mentions("建设一流经开区,推动发展") == []
+
+
+def test_a_catalogued_short_form_with_no_place_before_its_plain_suffix_is_found():
+    found = zones.find_zone_mentions("汽开区一季度实现产值30亿元")
+    assert [(m.name, m.strong, m.aside) for m in found] == [("长春汽开区", True, False)]
+    # the park a base joined is an aside; a bonded zone is a place inside a zone, not this pass's
+    assert [m.aside for m in zones.find_zone_mentions("该基地2010年加入中关村科技园区,成为…")] == [True]
+
+
+def test_a_province_written_in_full_is_a_province():
+    assert gazetteer.is_province_not_city("湖南省") and gazetteer.is_province_not_city("湖南")
+    assert not gazetteer.is_province_not_city("天津") and not gazetteer.is_province_not_city("株洲")
