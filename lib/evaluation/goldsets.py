@@ -32,7 +32,7 @@ GOLD_SETS = {
 }
 # real pages collected and annotated apart from lib/ (tests/real/README.md); a batch joins the
 # floors only after its first, honest run was recorded in tests/real/README.md
-SCORED_REAL_BATCHES = tuple(f"r{n}" for n in range(1, 23))   # r1 … r22
+SCORED_REAL_BATCHES = tuple(f"r{n}" for n in range(1, 27))   # r1 … r26
 for _batch in SCORED_REAL_BATCHES:
     GOLD_SETS[f"real_{_batch}"] = GoldSet(f"real_{_batch}", ROOT / "tests" / "real" / _batch,
                                           ROOT / "tests" / "real" / _batch / "gold.csv")
