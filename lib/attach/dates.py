@@ -110,11 +110,13 @@ def date_from_head(text: str) -> tuple[int, int] | None:
     return None
 
 
-# 2022年政府工作报告: delivered at the year's people's congress, in January or February
+# 2022年政府工作报告: delivered at the year's people's congress, in January or February; a
+# report on how it was carried out (2020年政府工作报告完成情况) is written after that year, not in it
 WORK_REPORT = named(
     "dates.work_report", "the year of a government work report (2023年…政府工作报告)",
-    r"(?<!\d)((?:19|20)\d{2})[ ]?年(?:[\u4e00-\u9fff]{0,8})?政府工作报告",
-    examples=['2023年金安区政府工作报告', '2025 年某区政府工作报告'], counter_examples=['政府工作报告'])
+    r"(?<!\d)((?:19|20)\d{2})[ ]?年(?:[\u4e00-\u9fff]{0,8})?政府工作报告(?!\S{0,6}(?:完成|执行|落实)情况)",
+    examples=['2023年金安区政府工作报告', '2025 年某区政府工作报告'],
+    counter_examples=['政府工作报告', '2020年政府工作报告完成情况', '2020年政府工作报告目标任务执行情况'])
 
 
 def date_of_work_report(head: str) -> tuple[int, int] | None:
