@@ -322,3 +322,14 @@ def test_a_zone_the_text_also_names_without_its_province_is_the_short_name():
     assert written_without_province("安徽某湖经开区", "安徽某湖经开区开工…经开区引进") == "安徽某湖经开区"
     assert written_without_province("天津滨海新区", "天津滨海新区…滨海新区") == "天津滨海新区"   # a municipality
     assert written_without_province("湖南湘江新区", "湖南湘江新区…湘江新区") == "湖南湘江新区"   # official name
+
+
+def test_a_zone_named_after_其中_is_a_part_and_the_next_sentence_is_the_articles():
+    text = ("蒙城县2021年政府工作报告完成情况\n"
+            "全年完成规上工业总产值120亿元,其中蒙城经开区完成规上工业产值90亿元。"
+            "实现工业税收6.5亿元。")
+    doc = Document(doc_id="t", text=text, title="蒙城县2021年政府工作报告完成情况", published="2022-03-20")
+    by_value = {r["value"]: r for r in fact_rows(doc)}
+    assert by_value[90.0]["zone"] == "蒙城经开区"
+    assert by_value[6.5]["zone"] == "蒙城县"
+    assert {r["year"] for r in by_value.values()} == {2021}   # the report on 2021's report, written in 2022

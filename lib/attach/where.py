@@ -49,6 +49,9 @@ MEMBERS_LISTED = named(
     "where.members_listed", "a sentence that lists a zone's parts (由6个功能区组成,分别是:…; 下辖…)",
     r"组成[,，]?分别是|分别是[:：]|下辖|辖有|包括[:：]",
     examples=['由4个功能区、2个镇组成,分别是:', '下辖'], counter_examples=['分别增长'])
+PART_BEFORE = named(
+    "where.part_before", "a zone named as a part of the figure before it (其中某某经开区完成…)",
+    r"其中[,，]?$", examples=['其中', '其中,'], counter_examples=['其他'])
 LIST_OF_ZONES = 3   # a sentence naming this many zones lists them; it names no new subject
 
 
@@ -75,6 +78,9 @@ def update_sticky_zone(st: DocState, s: Sentence, has_figures: bool = True) -> N
         st.generic_i += 1
     if last_named >= 0 and zones.is_development_zone(name) and not zones.same_zone(name, st.zone):
         st.last_dev_zone = name
+    if last_named > last_generic and st.zone and not zones.same_zone(name, st.zone) \
+            and PART_BEFORE.search(st.text, max(0, last_named - 4), last_named):
+        return   # …总产值330亿元,其中某某经开区完成260亿元。: a part of the total, the subject stays
     if last_named > last_generic:
         sticky = st.zone if zones.same_zone(name, st.zone) else name
     elif last_generic >= 0:
