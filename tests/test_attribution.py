@@ -333,3 +333,11 @@ def test_a_zone_named_after_其中_is_a_part_and_the_next_sentence_is_the_articl
     assert by_value[90.0]["zone"] == "蒙城经开区"
     assert by_value[6.5]["zone"] == "蒙城县"
     assert {r["year"] for r in by_value.values()} == {2021}   # the report on 2021's report, written in 2022
+
+
+def test_去年以来_in_a_january_article_is_last_year():
+    text = "1月18日,蒙城县召开大会。去年以来,蒙城经开区完成工业增加值75亿元,增长12%。"
+    rows = fact_rows(Document(doc_id="t", text=text, published="2022-01-18"))
+    assert {(r["year"], r["period"]) for r in rows} == {(2021, "year")}
+    later = fact_rows(Document(doc_id="u", text=text, published="2022-06-18"))
+    assert {r["period"] for r in later} == {"since-2021"}   # in June: a running total since last year

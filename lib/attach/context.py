@@ -52,6 +52,7 @@ SPEAKER_LINE = named(
     r"(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[:：]",
     examples=['徐毅:各位', '王明明：'], counter_examples=['2021'])  # 徐毅:各位媒体朋友…
 LATE_IN_THE_YEAR = 10      # a work report from October on reviews its own year
+EARLY_IN_THE_YEAR = 2      # 去年以来 written in January or February spans last year only
 OPENING_CHARS = 6         # a year within the first characters of a sentence is its topic and carries on
 TOPIC_HEADING_MAX = 14     # a short sentence with no figure is a topic heading: periods stop there
 # 占全县的62.4%, 高于全区: a denominator or benchmark, not the subject
@@ -155,6 +156,10 @@ class DocState:
         named_cities = Counter(m.name for m in cities if not m.aside)
         self.city = self.zone if self.zone.endswith("市") else \
             (named_cities.most_common(1)[0][0] if named_cities else zones.city_of_zone(self.zone))
+        if 1 <= self.pub_month <= EARLY_IN_THE_YEAR:
+            for c in self.cues:   # 去年以来 in a January article: over last year, not a running total
+                if c.kind == "since" and c.offset == -1:
+                    c.kind = "relative"
         timeframe.resolve_cues(self.cues, self.article_year)
         self.default_year = timeframe.dominant_year(self.cues, self.article_year)
         self.periods = Sorted(timeframe.find_period_cues(text))

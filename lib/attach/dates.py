@@ -54,8 +54,9 @@ URL_DATE_SHAPES = [
     _shape("compact_month_dir", r"""/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/""",
            [("https://www.example.net/city/news/201805/2233445.html", (2018, 5, 0))],
            ["http://example.cn/id/2017041/", "http://example.cn/201713/5.html"]),
-    _shape("year_then_month_dir", r"""/(?P<y>(?:19|20)\d\d)(?:/|-)(?P<m>[01]?\d)/""",
-           [("http://pub.cnwest.com/data/content/2025/06/4110.html", (2025, 6, 0))],
+    _shape("year_then_month_dir", r"""/(?P<y>(?:19|20)\d\d)(?:/|-|_)(?P<m>[01]?\d)/""",
+           [("http://pub.cnwest.com/data/content/2025/06/4110.html", (2025, 6, 0)),
+            ("http://example.cn/html/news/2019_7/1234.html", (2019, 7, 0))],
            ["http://example.cn/dynamic/194.html"]),
 ]
 
